@@ -1,0 +1,4 @@
+import { Foundation1763770000000 } from './1763770000000-foundation';
+
+/** Every migration, in order. Listed explicitly so the same array works from ts (tests) and the build. */
+export const MIGRATIONS = [Foundation1763770000000];
