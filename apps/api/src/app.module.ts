@@ -9,6 +9,7 @@ import { RealtimeModule } from './infra/realtime/realtime.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { ResilienceModule } from './infra/resilience/resilience.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** The same modules serve HTTP and run workers; API_ROLE decides which parts start. */
@@ -28,6 +29,7 @@ export class AppModule {
         AuditModule,
         RealtimeModule,
         HealthModule,
+        AuthModule,
         ...extra,
       ],
     };

@@ -30,7 +30,7 @@ const NON_SPA_PREFIXES = ['/api', '/health', '/metrics', '/admin'];
 export async function createHttpApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, opts.extraModules), {
     bufferLogs: !opts.quiet,
-    logger: opts.quiet ? ['error'] : undefined,
+    logger: opts.quiet ? false : undefined,
     rawBody: true,
     bodyParser: false,
   });
@@ -64,13 +64,7 @@ export async function createHttpApp(config: AppConfig, opts: CreateAppOptions = 
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.enableCors({ origin: [config.webOrigin], credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
-  app.setGlobalPrefix('api', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new EnvelopeInterceptor());
@@ -93,6 +87,17 @@ function serveSpa(app: NestExpressApplication, config: AppConfig): void {
     if (req.method !== 'GET' || NON_SPA_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
     if (!req.accepts('html')) return next();
     res.sendFile(join(dir, 'index.html'));
+  });
+}
+
+/** Everything lives under /api except the operator's endpoints. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
 }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
+import { Public } from '../src/modules/auth/auth.decorators';
 import { startTestApp, TestApp } from './utils';
 
 class ProbeDto {
@@ -9,6 +10,7 @@ class ProbeDto {
   @IsInt() @Min(1) @Max(10) count: number;
 }
 
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post() echo(@Body() body: ProbeDto) {

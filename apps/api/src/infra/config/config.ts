@@ -32,6 +32,7 @@ export interface AppConfig {
     refreshTtlSeconds: number;
     secureCookies: boolean;
   };
+  throttle: { perMinute: number };
   resilienceOverrides: Partial<Record<ProviderName, Partial<ProviderPolicy>>>;
   google: { clientId: string; clientSecret: string; authUrl: string; tokenUrl: string; userinfoUrl: string; calendarBaseUrl: string };
   recall: { baseUrl: string; apiKey: string; webhookSecret: string };
@@ -54,7 +55,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(parsed, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const constraints = Object.entries(first.constraints ?? {});
+    // Report the type problem ("must be an integer") before range problems.
+    constraints.sort(([a], [b]) => Number(b.startsWith('is')) - Number(a.startsWith('is')));
+    const reason = constraints[0]?.[1] ?? 'is invalid';
     throw new ConfigError(`Invalid setting ${first.property}: ${reason} (got ${JSON.stringify(raw[first.property] ?? null)})`);
   }
   const e = parsed;
@@ -78,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     resilienceOverrides,
+    throttle: { perMinute: e.THROTTLE_PER_MINUTE },
     role: e.API_ROLE,
     runsHttp: e.API_ROLE !== 'worker',
     runsWorkers: e.API_ROLE !== 'api',

@@ -49,6 +49,8 @@ export class EnvSchema {
   @IsString() @IsNotEmpty() JWT_SECRET = 'dev-only-jwt-secret-change-me';
   @Transform(toInt) @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS = 900;
   @Transform(toInt) @IsInt() @Min(3600) REFRESH_TTL_SECONDS = 60 * 60 * 24 * 30;
+  /** Requests per minute per user, API key or (signed out) client address. */
+  @Transform(toInt) @IsInt() @Min(1) THROTTLE_PER_MINUTE = 600;
 
   /** JSON per provider overriding the breaker/timeout/retry numbers, e.g. {"recall":{"timeoutMs":5000}}. */
   @IsOptional() @IsString() RESILIENCE_OVERRIDES?: string;
@@ -64,7 +66,7 @@ export class EnvSchema {
   // --- providers: Recall.ai ---
   @IsUrl(url) RECALL_BASE_URL = 'http://localhost:4000/recall';
   @IsString() RECALL_API_KEY = 'sandbox-recall-key';
-  @IsString() RECALL_WEBHOOK_SECRET = 'whsec_c2FuZGJveC1yZWNhbGwtd2ViaG9vay1zZWNyZXQ=';
+  @IsString() RECALL_WEBHOOK_SECRET = 'whsec_YWZ0ZXJtZWV0LXNhbmRib3gtcmVjYWxsLXdlYmhvb2stc2VjcmV0IQ==';
 
   // --- providers: OpenAI (or any OpenAI-compatible server) ---
   @IsUrl(url) OPENAI_BASE_URL = 'http://localhost:4000/openai/v1';

@@ -18,7 +18,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
         migrationsTransactionMode: 'each' as const,
         namingStrategy: new SnakeNamingStrategy(),
         extra: { max: config.database.poolSize, connectionTimeoutMillis: 3000 },
-        logging: ['error' as const],
+        logging: config.env === 'test' ? false : ['error' as const],
       }),
     }),
   ],

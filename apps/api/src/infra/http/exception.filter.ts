@@ -67,7 +67,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
     }
 
-    if (status >= 500) {
+    if (status >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ err: exception, method: req.method, url: req.url }, 'request failed');
     }
     if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);

@@ -9,6 +9,8 @@ import { AppError } from '../../infra/http/app-error';
 import { ApiEnvelope } from '../../infra/http/api-envelope';
 import { declaredQueues } from '../../infra/queue/queue.constants';
 import { REDIS_HEALTH } from './health.tokens';
+import { Public } from '../auth/auth.decorators';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ResilienceService } from '../../infra/resilience/resilience.service';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -32,6 +34,8 @@ export class LivenessDto {
 }
 
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @ApiExtraModels(DependencyStatusDto)
 @Controller('health')
 export class HealthController {

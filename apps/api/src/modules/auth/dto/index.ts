@@ -1,0 +1,3 @@
+export * from './auth.dto';
+export * from './profile.dto';
+export * from './team.dto';
