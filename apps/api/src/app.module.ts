@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig } from './infra/config/config';
 import { ConfigModule } from './infra/config/config.module';
+import { DomainEventsModule } from './infra/events/domain-events';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { LoggingModule } from './infra/logging/logging.module';
@@ -28,8 +29,10 @@ export class AppModule {
         ResilienceModule.forRoot(config.resilienceOverrides),
         AuditModule,
         RealtimeModule,
+        DomainEventsModule,
         HealthModule,
         AuthModule,
+        // Feature modules in pipeline order: Meetings → Bots → Content → Compliance → Publishing.
         ...extra,
       ],
     };
