@@ -11,6 +11,7 @@ import { RedisModule } from './infra/redis/redis.module';
 import { ResilienceModule } from './infra/resilience/resilience.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { HealthModule } from './modules/health/health.module';
 
 /** The same modules serve HTTP and run workers; API_ROLE decides which parts start. */
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         // Feature modules in pipeline order: Meetings → Bots → Content → Compliance → Publishing.
+        ComplianceModule,
         ...extra,
       ],
     };

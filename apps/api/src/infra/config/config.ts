@@ -36,6 +36,8 @@ export interface AppConfig {
   resilienceOverrides: Partial<Record<ProviderName, Partial<ProviderPolicy>>>;
   google: { clientId: string; clientSecret: string; authUrl: string; tokenUrl: string; userinfoUrl: string; calendarBaseUrl: string };
   recall: { baseUrl: string; apiKey: string; webhookSecret: string };
+  meetings: { syncIntervalSec: number };
+  bots: { pollIntervalSec: number; announceRecording: boolean; perAdvisorPerHour: number };
   openai: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string };
   linkedin: { clientId: string; clientSecret: string; authBaseUrl: string; apiBaseUrl: string; version: string };
   facebook: { appId: string; appSecret: string; wwwBaseUrl: string; graphBaseUrl: string; graphVersion: string };
@@ -110,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       calendarBaseUrl: e.GOOGLE_CALENDAR_BASE_URL.replace(/\/$/, ''),
     },
     recall: { baseUrl: e.RECALL_BASE_URL.replace(/\/$/, ''), apiKey: e.RECALL_API_KEY, webhookSecret: e.RECALL_WEBHOOK_SECRET },
+    meetings: { syncIntervalSec: e.CALENDAR_SYNC_INTERVAL_SECONDS },
+    bots: { pollIntervalSec: e.RECALL_POLL_INTERVAL_SECONDS, announceRecording: e.RECALL_ANNOUNCE_RECORDING, perAdvisorPerHour: e.RECALL_BOTS_PER_HOUR },
     openai: { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL, transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL },
     linkedin: {
       clientId: e.LINKEDIN_CLIENT_ID,

@@ -68,6 +68,16 @@ export class EnvSchema {
   @IsString() RECALL_API_KEY = 'sandbox-recall-key';
   @IsString() RECALL_WEBHOOK_SECRET = 'whsec_YWZ0ZXJtZWV0LXNhbmRib3gtcmVjYWxsLXdlYmhvb2stc2VjcmV0IQ==';
 
+  // --- meetings and bots ---
+  /** How often each connected calendar is synced; 0 turns the repeatable sync off (sync on demand only). */
+  @Transform(toInt) @IsInt() @Min(0) CALENDAR_SYNC_INTERVAL_SECONDS = 300;
+  /** Fallback polling of live bots (when webhooks are off or lost); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) RECALL_POLL_INTERVAL_SECONDS = 60;
+  /** Bots announce the recording in the meeting chat when they join (Recall's chat.on_bot_join). */
+  @Transform(toBool) @IsBoolean() RECALL_ANNOUNCE_RECORDING = true;
+  /** Bot creations per advisor per hour (architecture.md: 5). */
+  @Transform(toInt) @IsInt() @Min(1) RECALL_BOTS_PER_HOUR = 5;
+
   // --- providers: OpenAI (or any OpenAI-compatible server) ---
   @IsUrl(url) OPENAI_BASE_URL = 'http://localhost:4000/openai/v1';
   @IsString() OPENAI_API_KEY = 'sandbox-openai-key';

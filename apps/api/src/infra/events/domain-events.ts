@@ -8,6 +8,8 @@ import { EventEmitter } from 'node:events';
  * between commit and emit), so nothing depends on an in-memory event alone.
  */
 export interface DomainEventMap {
+  /** Meetings: a meeting's time, link, status, notetaker choice or consent changed; Bots reconciles its bot. */
+  'meeting.changed': { meetingId: string; firmId: string; advisorId: string; version: number; reason: 'sync' | 'toggle' | 'consent' | 'request' };
   /** Meetings/Bots: a transcript was stored for a meeting. */
   'transcript.ready': { meetingId: string; firmId: string; advisorId: string; source: 'recall' | 'upload' | 'audio' };
   /** Content: drafts for a meeting were generated and validated. */

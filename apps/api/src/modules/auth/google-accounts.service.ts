@@ -78,11 +78,11 @@ export class GoogleAccountsService {
 
   /** Every active calendar source, for the sync scheduler. */
   activeSources(): Promise<CalendarSource[]> {
-    return this.accounts.find({ where: { status: 'active' }, select: ['id', 'userId', 'firmId', 'email'] });
+    return this.accounts.find({ where: { status: 'active' }, select: { id: true, userId: true, firmId: true, email: true } });
   }
 
   async source(id: string): Promise<CalendarSource | null> {
-    return this.accounts.findOne({ where: { id }, select: ['id', 'userId', 'firmId', 'email', 'status'] });
+    return this.accounts.findOne({ where: { id }, select: { id: true, userId: true, firmId: true, email: true, status: true } });
   }
 
   /** A valid access token for the account, refreshed when it is within 5 minutes of expiry. */

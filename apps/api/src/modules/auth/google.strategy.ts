@@ -37,7 +37,7 @@ export class GoogleStrategy extends PassportStrategy(Strategy, 'google', 5) {
     } as never);
   }
 
-  authorizationParams(): Record<string, string> {
+  override authorizationParams(): Record<string, string> {
     return { access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true' };
   }
 

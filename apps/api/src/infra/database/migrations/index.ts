@@ -1,5 +1,7 @@
 import { Foundation1763770000000 } from './1763770000000-foundation';
 import { Auth1763770001000 } from './1763770001000-auth';
+import { MeetingsBots1763770002000 } from './1763770002000-meetings-bots';
+import { Compliance1763770003000 } from './1763770003000-compliance';
 
 /** Every migration, in order. Listed explicitly so the same array works from ts (tests) and the build. */
-export const MIGRATIONS = [Foundation1763770000000, Auth1763770001000];
+export const MIGRATIONS = [Foundation1763770000000, Auth1763770001000, MeetingsBots1763770002000, Compliance1763770003000];
