@@ -1,0 +1,1 @@
+export interface SandboxTranscript { id: string; title: string; topic: string; durationMinutes: number; participants: { name: string; role: 'advisor' | 'client' | 'other'; email?: string }[]; segments: { speaker: string; startSec: number; endSec: number; text: string }[] }
