@@ -15,7 +15,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|@googleapis|googleapis-common|gaxios|gcp-metadata|google-auth-library|uuid|oauth2-mock-server|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools|is-plain-obj|@googleapis|googleapis-common|gaxios|gcp-metadata|google-auth-library|uuid|oauth2-mock-server|jose)/)'],
   testMatch: ['<rootDir>/{apps,libs}/**/*.{spec,int-spec,e2e-spec}.ts', '<rootDir>/test/**/*.{spec,int-spec,e2e-spec}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
