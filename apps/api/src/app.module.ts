@@ -11,8 +11,14 @@ import { RedisModule } from './infra/redis/redis.module';
 import { ResilienceModule } from './infra/resilience/resilience.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BotsModule } from './modules/bots/bots.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
+import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
+import { OpsModule } from './modules/ops/ops.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { PublishingModule } from './modules/publishing/publishing.module';
 
 /** The same modules serve HTTP and run workers; API_ROLE decides which parts start. */
 @Module({})
@@ -33,8 +39,14 @@ export class AppModule {
         DomainEventsModule,
         HealthModule,
         AuthModule,
+        OpsModule,
         // Feature modules in pipeline order: Meetings → Bots → Content → Compliance → Publishing.
+        MeetingsModule,
+        BotsModule,
+        ContentModule,
         ComplianceModule,
+        PublishingModule,
+        PrivacyModule,
         ...extra,
       ],
     };

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { QueueDashboard } from './modules/ops/queue-dashboard';
 import { AppConfig } from './infra/config/config';
 import { AllExceptionsFilter } from './infra/http/exception.filter';
 import { EnvelopeInterceptor } from './infra/http/envelope.interceptor';
@@ -73,6 +74,7 @@ export async function createHttpApp(config: AppConfig, opts: CreateAppOptions = 
   app.use('/api/openapi.json', (_req: Request, res: Response) => res.json(document));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Aftermeet API' });
 
+  app.get(QueueDashboard).mount(app, config.security.secureCookies);
   serveSpa(app, config);
   app.enableShutdownHooks();
   return app;

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { signIn, Stack, startStack } from './stack';
+import { startTestApp } from './utils';
 
 describe('abuse limits (Redis-backed throttling)', () => {
   let stack: Stack;
@@ -25,7 +26,6 @@ describe('abuse limits (Redis-backed throttling)', () => {
 
   it('keeps the count in Redis, so a second API instance sees the same limit', async () => {
     const marcus = await signIn(stack, 'marcus.chen@leewealth.example');
-    const { startTestApp } = await import('./utils');
     // Another API instance (its own database, the same Redis): the limit is shared, not per process.
     const other = await startTestApp({ THROTTLE_PER_MINUTE: '5', REDIS_PREFIX: stack.api.config.redis.prefix });
     try {

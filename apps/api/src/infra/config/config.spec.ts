@@ -29,3 +29,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ API_ROLE: 'worker' })).toMatchObject({ runsHttp: false, runsWorkers: true });
   });
 });
+
+describe('.env.example', () => {
+  it('documents every setting the API reads', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const { EnvSchema } = require('./env.schema') as typeof import('./env.schema');
+    const example = readFileSync(join(__dirname, '../../../../../.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const missing = Object.keys(new EnvSchema()).filter((k) => !documented.has(k));
+    // Optional settings without a default are not own properties; list them explicitly.
+    for (const k of ['WEB_DIST_DIR', 'RESILIENCE_OVERRIDES']) if (!documented.has(k)) missing.push(k);
+    expect(missing).toEqual([]);
+  });
+});

@@ -33,6 +33,8 @@ export interface AppConfig {
     secureCookies: boolean;
   };
   throttle: { perMinute: number };
+  metricsToken?: string;
+  privacy: { defaultRetentionDays: number };
   resilienceOverrides: Partial<Record<ProviderName, Partial<ProviderPolicy>>>;
   google: { clientId: string; clientSecret: string; authUrl: string; tokenUrl: string; userinfoUrl: string; calendarBaseUrl: string };
   recall: { baseUrl: string; apiKey: string; webhookSecret: string };
@@ -41,6 +43,16 @@ export interface AppConfig {
   openai: { baseUrl: string; apiKey: string; model: string; transcriptionModel: string };
   linkedin: { clientId: string; clientSecret: string; authBaseUrl: string; apiBaseUrl: string; version: string };
   facebook: { appId: string; appSecret: string; wwwBaseUrl: string; graphBaseUrl: string; graphVersion: string };
+  publishing: {
+    limits: Record<'linkedin' | 'facebook' | 'advisor', { points: number; windowSec: number }>;
+    concurrency: number;
+    attempts: number;
+    verifyGraceSec: number;
+    verifyIntervalSec: number;
+    lockMs: number;
+    connectionCheckSec: number;
+    reconnectWarnDays: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     resilienceOverrides,
     throttle: { perMinute: e.THROTTLE_PER_MINUTE },
+    metricsToken: e.METRICS_TOKEN,
+    privacy: { defaultRetentionDays: e.PRIVACY_DEFAULT_RETENTION_DAYS },
     role: e.API_ROLE,
     runsHttp: e.API_ROLE !== 'worker',
     runsWorkers: e.API_ROLE !== 'api',
@@ -128,6 +142,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       wwwBaseUrl: e.FACEBOOK_WWW_BASE_URL.replace(/\/$/, ''),
       graphBaseUrl: e.FACEBOOK_GRAPH_BASE_URL.replace(/\/$/, ''),
       graphVersion: e.FACEBOOK_GRAPH_VERSION,
+    },
+    publishing: {
+      limits: {
+        linkedin: { points: e.PUBLISH_LINKEDIN_LIMIT, windowSec: e.PUBLISH_LINKEDIN_WINDOW_SECONDS },
+        facebook: { points: e.PUBLISH_FACEBOOK_LIMIT, windowSec: e.PUBLISH_FACEBOOK_WINDOW_SECONDS },
+        advisor: { points: e.PUBLISH_ADVISOR_LIMIT, windowSec: e.PUBLISH_ADVISOR_WINDOW_SECONDS },
+      },
+      concurrency: e.PUBLISH_CONCURRENCY,
+      attempts: e.PUBLISH_JOB_ATTEMPTS,
+      verifyGraceSec: e.PUBLISH_VERIFY_GRACE_SECONDS,
+      verifyIntervalSec: e.PUBLISH_VERIFY_INTERVAL_SECONDS,
+      lockMs: e.PUBLISH_WORKER_LOCK_MS,
+      connectionCheckSec: e.SOCIAL_CONNECTION_CHECK_SECONDS,
+      reconnectWarnDays: e.SOCIAL_RECONNECT_WARN_DAYS,
     },
   };
 }

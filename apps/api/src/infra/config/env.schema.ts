@@ -52,6 +52,10 @@ export class EnvSchema {
   /** Requests per minute per user, API key or (signed out) client address. */
   @Transform(toInt) @IsInt() @Min(1) THROTTLE_PER_MINUTE = 600;
 
+  /** Days a meeting's transcript and drafts are kept before the purge destroys them, unless the firm sets its own. */
+  @Transform(toInt) @IsInt() @Min(1) PRIVACY_DEFAULT_RETENTION_DAYS = 730;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  @IsOptional() @IsString() METRICS_TOKEN?: string;
   /** JSON per provider overriding the breaker/timeout/retry numbers, e.g. {"recall":{"timeoutMs":5000}}. */
   @IsOptional() @IsString() RESILIENCE_OVERRIDES?: string;
 
@@ -89,7 +93,7 @@ export class EnvSchema {
   @IsString() LINKEDIN_CLIENT_SECRET = 'sandbox-linkedin-client-secret';
   @IsUrl(url) LINKEDIN_AUTH_BASE_URL = 'http://localhost:4000/linkedin/oauth/v2';
   @IsUrl(url) LINKEDIN_API_BASE_URL = 'http://localhost:4000/linkedin';
-  @Matches(/^\d{6}$/) LINKEDIN_VERSION = '202510';
+  @Matches(/^\d{6}$/) LINKEDIN_VERSION = '202610';
 
   // --- providers: Facebook ---
   @IsString() FACEBOOK_APP_ID = 'sandbox-facebook-app-id';
@@ -97,4 +101,26 @@ export class EnvSchema {
   @IsUrl(url) FACEBOOK_WWW_BASE_URL = 'http://localhost:4000/facebook/www';
   @IsUrl(url) FACEBOOK_GRAPH_BASE_URL = 'http://localhost:4000/facebook/graph';
   @Matches(/^v\d+\.0$/) FACEBOOK_GRAPH_VERSION = 'v23.0';
+
+  // --- publishing (architecture.md: LinkedIn 100/day, Facebook 25/hour, 20 posts/day per advisor) ---
+  /** Posts we send to LinkedIn per window (the app's share); windows are aligned to the clock (UTC days by default). */
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_LINKEDIN_LIMIT = 100;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_LINKEDIN_WINDOW_SECONDS = 86_400;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_FACEBOOK_LIMIT = 25;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_FACEBOOK_WINDOW_SECONDS = 3_600;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_ADVISOR_LIMIT = 20;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_ADVISOR_WINDOW_SECONDS = 86_400;
+  /** Publishing jobs one worker process runs at once. */
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_CONCURRENCY = 5;
+  /** Attempts before a publication goes to the dead-letter list. */
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_JOB_ATTEMPTS = 12;
+  /** How long a post the platform accepted may stay invisible before it becomes needs-check. */
+  @Transform(toInt) @IsInt() @Min(0) PUBLISH_VERIFY_GRACE_SECONDS = 300;
+  @Transform(toInt) @IsInt() @Min(1) PUBLISH_VERIFY_INTERVAL_SECONDS = 30;
+  /** BullMQ lock of a publishing job; a worker that dies loses its jobs to another after about this long. */
+  @Transform(toInt) @IsInt() @Min(500) PUBLISH_WORKER_LOCK_MS = 30_000;
+  /** How often social connections are checked for expiry (refresh or re-connect prompt); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) SOCIAL_CONNECTION_CHECK_SECONDS = 3_600;
+  /** Days before a token expires when the advisor is asked to re-connect. */
+  @Transform(toInt) @IsInt() @Min(1) SOCIAL_RECONNECT_WARN_DAYS = 7;
 }

@@ -3,6 +3,14 @@ export interface EncryptedColumn {
   table: string;
   idColumn: string;
   column: string;
+  /** The AAD the owner encrypted with: prefix + the row's value in `column` (default: no AAD). */
+  aad?: { column: string; prefix?: string };
+  /**
+   * Books and records are append-only (the database refuses UPDATE), so they are never rewritten:
+   * they stay under the key that wrote them, and that key must stay configured (for decryption
+   * only) for as long as the records are retained.
+   */
+  appendOnly?: boolean;
 }
 
 const registry: EncryptedColumn[] = [];

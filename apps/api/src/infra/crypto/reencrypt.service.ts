@@ -22,19 +22,19 @@ export class ReencryptService {
 
   async reencryptAll(batchSize = 500): Promise<ReencryptReport[]> {
     const reports: ReencryptReport[] = [];
-    for (const col of encryptedColumns()) {
+    for (const col of encryptedColumns().filter((c) => !c.appendOnly)) {
       const report: ReencryptReport = { table: col.table, column: col.column, scanned: 0, rotated: 0 };
       const current = `v1.${this.crypto.currentKeyId}.%`;
       for (;;) {
-        const rows: { id: string; value: string }[] = await this.dataSource.query(
-          `SELECT "${col.idColumn}" AS id, "${col.column}" AS value FROM "${col.table}"
-           WHERE "${col.column}" IS NOT NULL AND "${col.column}" NOT LIKE $1 LIMIT $2`,
+        const rows: { id: string; value: string; aad: string | null }[] = await this.dataSource.query(
+          `SELECT "${col.idColumn}" AS id, "${col.column}" AS value, ${col.aad ? `"${col.aad.column}"::text` : 'NULL'} AS aad FROM "${col.table}"
+           WHERE "${col.column}" IS NOT NULL AND "${col.column}" NOT LIKE $1 AND "${col.column}" NOT LIKE 'd1.%' LIMIT $2`,
           [current, batchSize],
         );
         if (rows.length === 0) break;
         await this.dataSource.transaction(async (tx) => {
           for (const row of rows) {
-            const next = this.crypto.rotate(row.value);
+            const next = this.crypto.rotate(row.value, col.aad ? `${col.aad.prefix ?? ''}${row.aad ?? ''}` : '');
             if (next) {
               await tx.query(`UPDATE "${col.table}" SET "${col.column}" = $1 WHERE "${col.idColumn}" = $2`, [next, row.id]);
               report.rotated++;

@@ -63,6 +63,6 @@ import { TokensService } from './tokens.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: ActorThrottlerGuard },
   ],
-  exports: [ProfileService, GoogleAccountsService],
+  exports: [ProfileService, GoogleAccountsService, TokensService],
 })
 export class AuthModule {}

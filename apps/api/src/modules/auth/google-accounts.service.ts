@@ -15,8 +15,8 @@ import { AuditService } from '../audit/audit.service';
 import { GoogleAccountDto } from './dto';
 import { GoogleAccount } from './entities/google-account.entity';
 
-registerEncryptedColumn({ table: 'google_account', idColumn: 'id', column: 'refresh_token_enc' });
-registerEncryptedColumn({ table: 'google_account', idColumn: 'id', column: 'access_token_enc' });
+registerEncryptedColumn({ table: 'google_account', idColumn: 'id', column: 'refresh_token_enc', aad: { column: 'google_sub', prefix: 'google:' } });
+registerEncryptedColumn({ table: 'google_account', idColumn: 'id', column: 'access_token_enc', aad: { column: 'google_sub', prefix: 'google:' } });
 
 export interface CalendarSource {
   id: string;

@@ -137,6 +137,7 @@ function toInvitationDto(i: Invitation): InvitationDto {
   return { id: i.id, email: i.email, role: i.role, status: i.status, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() };
 }
 
-export function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Keeps only the fields a PATCH actually sets: absent and null mean "leave as is". */
+export function stripUndefined<T extends object>(o: T | null | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }

@@ -26,8 +26,13 @@ export class ComplianceEngine {
     return validatePost(input, { nlp: this.plugin() });
   }
 
-  redact(text: string, names: string[] = []): { text: string; redactions: { start: number; end: number; kind: string; replacement: string }[] } {
-    return redactPii(text, { names, nlp: this.plugin() });
+  /** Redacts identifiers and known names; with `nlp`, also names a recogniser finds (pass a filtered plugin for long transcripts). */
+  redact(text: string, names: string[] = [], nlp: NlpPlugin | null = this.plugin()): { text: string; redactions: { start: number; end: number; kind: string; replacement: string }[] } {
+    return redactPii(text, { names, ...(nlp ? { nlp } : {}) });
+  }
+
+  get nlpPlugin(): NlpPlugin {
+    return this.plugin();
   }
 
   lockedDisclosuresPresent(text: string, settings: Pick<FirmComplianceSettings, 'requiredDisclosures'>): { ok: boolean; missing: string[] } {

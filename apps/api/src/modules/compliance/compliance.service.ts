@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EncryptionService } from '../../infra/crypto/encryption.service';
 import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
 import { DomainEvents } from '../../infra/events/domain-events';
@@ -17,7 +17,9 @@ import { PostSubmission } from './entities/post-submission.entity';
 import { DecisionKind, ReviewDecision } from './entities/review-decision.entity';
 import { ReviewItem, ReviewStatus } from './entities/review-item.entity';
 
-registerEncryptedColumn({ table: 'review_decision', idColumn: 'id', column: 'suggested_edit_enc' });
+registerEncryptedColumn({ table: 'review_decision', idColumn: 'id', column: 'suggested_edit_enc', aad: { column: 'content_id', prefix: 'post:' }, appendOnly: true });
+registerEncryptedColumn({ table: 'post_submission', idColumn: 'id', column: 'text_enc', aad: { column: 'content_id', prefix: 'post:' }, appendOnly: true });
+registerEncryptedColumn({ table: 'post_submission', idColumn: 'id', column: 'validated_text_enc', aad: { column: 'content_id', prefix: 'post:' }, appendOnly: true });
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const aad = (contentId: string) => `post:${contentId}`;

@@ -69,6 +69,7 @@ export class MeetingsBots1763770002000 implements MigrationInterface {
         idempotency_key uuid NOT NULL,
         chat_announced boolean NOT NULL DEFAULT true,
         waiting_until timestamptz,
+        claimed_until timestamptz,
         last_error text,
         last_polled_at timestamptz,
         transcript_fetched_at timestamptz,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export const RISK_TOLERANCES = ['conservative', 'moderate', 'aggressive'] as const;
 export const OVERRIDABLE = ['riskTolerance', 'autoApprovalThreshold', 'restrictedTopics', 'requiredDisclosures'] as const;
@@ -16,6 +16,10 @@ export class ComplianceSettingsDto {
   facebookInvestmentAlwaysReview: boolean;
   requireRecordingConsent: boolean;
   @ApiProperty({ enum: OVERRIDABLE, isArray: true }) advisorMayOverride: (typeof OVERRIDABLE)[number][];
+  /** Days meeting transcripts and drafts are kept before they are destroyed (default 730). */
+  transcriptRetentionDays?: number;
+  /** Suspends the retention purge (litigation, examination). */
+  legalHold?: boolean;
 }
 
 export class UpdateComplianceSettingsDto {
@@ -27,11 +31,13 @@ export class UpdateComplianceSettingsDto {
   @IsOptional() @IsBoolean() facebookInvestmentAlwaysReview?: boolean;
   @IsOptional() @IsBoolean() requireRecordingConsent?: boolean;
   @ApiPropertyOptional({ enum: OVERRIDABLE, isArray: true }) @IsOptional() @IsArray() @IsIn(OVERRIDABLE, { each: true }) advisorMayOverride?: (typeof OVERRIDABLE)[number][];
+  @IsOptional() @IsInt() @Min(1) @Max(3650) transcriptRetentionDays?: number;
+  @IsOptional() @IsBoolean() legalHold?: boolean;
 }
 
 export class UpdateFirmDto {
   @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
-  @IsOptional() @ValidateNested() @Type(() => UpdateComplianceSettingsDto) compliance?: UpdateComplianceSettingsDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => UpdateComplianceSettingsDto) compliance?: UpdateComplianceSettingsDto;
 }
 
 export class FirmDto {
@@ -65,5 +71,5 @@ export class UpdateProfileDto {
   @IsOptional() @IsInt() @Min(0) @Max(30) joinMinutesBefore?: number;
   @IsOptional() @IsBoolean() notetakerDefault?: boolean;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(2, { each: true }) @MaxLength(50, { each: true }) exclusionKeywords?: string[];
-  @IsOptional() @ValidateNested() @Type(() => UpdateComplianceSettingsDto) complianceOverrides?: UpdateComplianceSettingsDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => UpdateComplianceSettingsDto) complianceOverrides?: UpdateComplianceSettingsDto;
 }

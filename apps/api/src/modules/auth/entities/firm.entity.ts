@@ -9,6 +9,10 @@ export interface FirmComplianceDefaults {
   disabledRuleIds: string[];
   facebookInvestmentAlwaysReview: boolean;
   requireRecordingConsent: boolean;
+  /** Days meeting transcripts and drafts are kept (books and records follow their own, longer retention). */
+  transcriptRetentionDays?: number;
+  /** A legal hold suspends the retention purge. */
+  legalHold?: boolean;
   advisorMayOverride: ('riskTolerance' | 'autoApprovalThreshold' | 'restrictedTopics' | 'requiredDisclosures')[];
 }
 

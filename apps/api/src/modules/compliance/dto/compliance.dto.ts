@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export const PLATFORMS = ['linkedin', 'facebook'] as const;
 export const CATEGORIES = ['promissory', 'performance_projection', 'testimonial', 'specific_recommendation', 'exaggerated_claim', 'pii', 'client_confidential', 'restricted_topic'] as const;
@@ -17,7 +17,7 @@ export class ValidateRequestDto {
   /** The post text, up to the platform's limit. */
   @IsString() @MinLength(1) @MaxLength(63206) content: string;
   @ApiProperty({ enum: PLATFORMS }) @IsIn(PLATFORMS) platform: (typeof PLATFORMS)[number];
-  @IsOptional() @ValidateNested() @Type(() => ValidationContextDto) context?: ValidationContextDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ValidationContextDto) context?: ValidationContextDto;
 }
 
 export class FlagDto {

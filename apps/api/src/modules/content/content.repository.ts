@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { isUuid, TenantRepository, TenantScope } from '../../infra/tenancy/tenant-repository';
+import { User } from '../auth/entities/user.entity';
+import { Automation } from './entities/automation.entity';
+import { ContentVersion } from './entities/content-version.entity';
+import { GeneratedContent } from './entities/generated-content.entity';
+import { GenerationRun } from './entities/generation-run.entity';
+
+/** The only place the Content module touches TypeORM. Drafts are scoped to their advisor (compliance sees the firm's). */
+@Injectable()
+export class ContentRepository extends TenantRepository<GeneratedContent> {
+  protected readonly ownerColumn = 'advisor_id';
+
+  constructor(
+    @InjectRepository(GeneratedContent) content: Repository<GeneratedContent>,
+    @InjectRepository(ContentVersion) private readonly versions: Repository<ContentVersion>,
+    @InjectRepository(GenerationRun) private readonly runs: Repository<GenerationRun>,
+    @InjectRepository(Automation) private readonly automations: Repository<Automation>,
+  ) {
+    super(content, 'c');
+  }
+
+  forMeeting(meetingId: string, scope?: TenantScope): Promise<GeneratedContent[]> {
+    if (!isUuid(meetingId)) return Promise.resolve([]);
+    return this.scoped(scope).andWhere('c.meeting_id = :meetingId AND NOT c.superseded', { meetingId }).orderBy('c.kind').addOrderBy('c.created_at').getMany();
+  }
+
+  /** System context (jobs, privacy exports already authorised by the caller). */
+  forMeetingSystem(meetingId: string): Promise<GeneratedContent[]> {
+    return this.repo.find({ where: { meetingId }, order: { kind: 'ASC', createdAt: 'ASC' } });
+  }
+
+  run(id: string): Promise<GenerationRun | null> {
+    return this.runs.findOneBy({ id });
+  }
+
+  runsByIds(ids: string[]): Promise<GenerationRun[]> {
+    return ids.length ? this.runs.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** Creates the run unless an automatic one already exists for this meeting and input. */
+  async startRun(run: Partial<GenerationRun>): Promise<{ run: GenerationRun; created: boolean }> {
+    const inserted = await this.runs
+      .createQueryBuilder()
+      .insert()
+      .values(run as never)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (inserted.raw.length) return { run: (await this.runs.findOneByOrFail({ id: inserted.raw[0].id as string }))!, created: true };
+    const existing = await this.runs.findOneOrFail({ where: { meetingId: run.meetingId!, trigger: 'transcript', status: Not('failed') }, order: { createdAt: 'DESC' } });
+    return { run: existing, created: false };
+  }
+
+  finishRun(id: string, patch: Partial<GenerationRun>, tx?: EntityManager): Promise<unknown> {
+    return (tx ? tx.getRepository(GenerationRun) : this.runs).update(id, { ...patch, finishedAt: new Date() } as never);
+  }
+
+  updateRun(id: string, patch: Partial<GenerationRun>): Promise<unknown> {
+    return this.runs.update(id, patch as never);
+  }
+
+  hasDrafts(meetingId: string): Promise<boolean> {
+    return this.repo.exists({ where: { meetingId, superseded: false } });
+  }
+
+  contentById(id: string, tx?: EntityManager): Promise<GeneratedContent | null> {
+    return (tx ? tx.getRepository(GeneratedContent) : this.repo).findOneBy({ id });
+  }
+
+  async versionsOf(contentId: string): Promise<(ContentVersion & { actorName: string | null })[]> {
+    const { entities, raw } = await this.versions
+      .createQueryBuilder('v')
+      .leftJoin(User, 'u', 'u.id = v.actor_user_id')
+      .addSelect('u.name', 'actor_name')
+      .where('v.content_id = :contentId', { contentId })
+      .orderBy('v.version', 'DESC')
+      .getRawAndEntities();
+    return entities.map((e, i) => Object.assign(e, { actorName: (raw[i]?.actor_name as string | null) ?? null }));
+  }
+
+  // ----- automations -----
+  automationsFor(firmId: string, userId: string): Promise<Automation[]> {
+    return this.automations.find({ where: [{ firmId, userId }, { firmId, userId: IsNull() }], order: { createdAt: 'ASC' } });
+  }
+
+  automation(id: string, firmId: string): Promise<Automation | null> {
+    return isUuid(id) ? this.automations.findOneBy({ id, firmId }) : Promise.resolve(null);
+  }
+
+  saveAutomation(a: Partial<Automation>): Promise<Automation> {
+    return this.automations.save(this.automations.create(a));
+  }
+
+  deleteAutomation(id: string): Promise<unknown> {
+    return this.automations.delete({ id });
+  }
+
+  automationNames(ids: string[]): Promise<Automation[]> {
+    return ids.length ? this.automations.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+}
