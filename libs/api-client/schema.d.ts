@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm's audit trail, newest first */
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute your firm's hash chain: proves no event was edited, inserted or removed */
+        get: operations["Audit_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -38,15 +72,1025 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/google": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start sign-in with Google (browser redirect) */
+        get: operations["Auth_startGoogle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/google/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Google redirects here; sets the session cookie and returns to the SPA */
+        get: operations["Auth_googleCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange the refresh cookie for an access token (rotates the cookie; needs x-csrf-token) */
+        post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session (needs x-csrf-token) */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, their firm and role */
+        get: operations["Me_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm and its compliance defaults */
+        get: operations["Team_getFirm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the firm name or firm-wide compliance settings (admin) */
+        patch: operations["Team_updateFirm"];
+        trace?: never;
+    };
+    "/api/firm/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of your firm */
+        get: operations["Team_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (admin); their sessions and API keys stop working at once */
+        delete: operations["Team_remove"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (admin); their sessions end so the new role applies at once */
+        patch: operations["Team_changeRole"];
+        trace?: never;
+    };
+    "/api/firm/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invitations (admin) */
+        get: operations["Team_invitations"];
+        put?: never;
+        /** Invite someone by email with a role (admin); they join when they sign in with Google */
+        post: operations["Team_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation (admin) */
+        delete: operations["Team_revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your advisor profile, notetaker settings and the compliance settings in force for you */
+        get: operations["Profile_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update your profile; compliance overrides only where your firm allows them */
+        patch: operations["Profile_update"];
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API keys (admins see the firm’s) */
+        get: operations["ApiKeys_list"];
+        put?: never;
+        /** Issue a key; the secret is in this answer only */
+        post: operations["ApiKeys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a key with a new secret; the old one stops working at once */
+        post: operations["ApiKeys_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key */
+        delete: operations["ApiKeys_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/google-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your connected Google accounts (calendar sources) */
+        get: operations["GoogleAccounts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/google-accounts/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get a one-time URL that adds another Google account when the browser opens it */
+        post: operations["GoogleAccounts_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/google-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a Google account; its meetings stop syncing */
+        delete: operations["GoogleAccounts_disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events for the signed-in user (EventSource; token in ?access_token=) */
+        get: operations["Events_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (Bearer METRICS_TOKEN when one is configured) */
+        get: operations["Ops_prometheus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dependencies, provider breakers, queue depths and recent failures (admin) */
+        get: operations["Ops_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/queues/{queue}/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed job (admin) */
+        post: operations["Ops_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings from your connected calendars (upcoming by default; filters and paging) */
+        get: operations["Calendar_list"];
+        put?: never;
+        /** Sync your connected calendars now (queued; the list updates when it finishes) */
+        post: operations["Calendar_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting: time, link, attendees, notetaker choice, bot status, transcript state */
+        get: operations["Meetings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/notetaker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Send (or stop sending) a notetaker to this meeting */
+        patch: operations["Meetings_toggle"];
+        trace?: never;
+    };
+    "/api/meetings/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark that a participant asked not to be recorded (no content is kept when your firm requires consent) */
+        patch: operations["Meetings_consent"];
+        trace?: never;
+    };
+    "/api/meetings/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transcript with speakers and timestamps; ?q= searches within it */
+        get: operations["Meetings_transcript"];
+        put?: never;
+        /** Upload a transcript file (.vtt, .srt, .txt or Recall JSON; a recording is transcribed) for a meeting without a bot */
+        post: operations["Meetings_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a recording (mp3, m4a, wav, webm…); it is transcribed and stored as the transcript */
+        post: operations["Meetings_audio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recall/bots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notetaker bots we created (from our records, never the provider list), newest first */
+        get: operations["RecallBots_list"];
+        put?: never;
+        /** Send a notetaker to a meeting (created in the background; see notice when the hourly limit delays it) */
+        post: operations["RecallBots_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recall/bots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a notetaker (turns the meeting's notetaker off; the bot is deleted or leaves the call) */
+        delete: operations["RecallBots_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recall/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recall.ai status webhooks (Svix signature required: webhook-* or svix-* headers) */
+        post: operations["RecallWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/generate-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the summary, follow-up email and posts for a meeting (runs in the background) */
+        post: operations["Content_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meeting's drafts with their compliance status, evidence and AI record */
+        get: operations["Content_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One draft */
+        get: operations["Content_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft; posts are validated again at once */
+        patch: operations["Content_edit"];
+        trace?: never;
+    };
+    "/api/content/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a draft: who changed what, and how */
+        get: operations["Content_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write this draft again, optionally with an instruction */
+        post: operations["Content_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/{id}/accept-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the compliance reviewer's suggested edit in one click */
+        post: operations["Content_acceptSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your automations and the firm defaults */
+        get: operations["Automations_list"];
+        put?: never;
+        /** Create an automation (admins: firmDefault for everyone) */
+        post: operations["Automations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an automation */
+        delete: operations["Automations_remove"];
+        options?: never;
+        head?: never;
+        /** Change an automation */
+        patch: operations["Automations_update"];
+        trace?: never;
+    };
+    "/api/compliance/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a text against FINRA/SEC rules and your firm's policy; stores nothing */
+        post: operations["Compliance_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue, riskiest first (advisors see their own posts) */
+        get: operations["Compliance_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/reviews/{contentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post under review: every version with its flags, and every decision */
+        get: operations["Compliance_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/reviews/{contentId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the exact version you reviewed (never your own post) */
+        post: operations["Compliance_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/reviews/{contentId}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send back with a reason code, a comment and an optional suggested edit */
+        post: operations["Compliance_requestChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/reviews/{contentId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a post */
+        post: operations["Compliance_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules in force for your firm: built-in packs and your own */
+        get: operations["Compliance_listRules"];
+        put?: never;
+        /** Add a firm rule (phrases that trigger a category) */
+        post: operations["Compliance_addRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a firm rule (built-in rules are disabled through firm settings) */
+        delete: operations["Compliance_removeRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Books and records for a date range, as CSV or PDF (with the audit chain verification) */
+        get: operations["Compliance_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your LinkedIn and Facebook connections with their health and expiry */
+        get: operations["Connections_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{platform}/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get the URL that connects LinkedIn or Facebook when the browser opens it */
+        post: operations["Connections_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{platform}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth callback (browser only): back to /settings with connected= or error= */
+        get: operations["Connections_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facebook Pages you shared, to pick the one to post to */
+        get: operations["Connections_pages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{id}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the Facebook Page this connection posts to */
+        post: operations["Connections_selectPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect an account; nothing more is posted to it */
+        delete: operations["Connections_disconnect"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved post now, or schedule it (409 unless approved and unchanged since approval) */
+        post: operations["Publishing_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scheduled and published posts with their status and live links */
+        get: operations["Publishing_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A publication with its attempts and the archived text */
+        get: operations["Publishing_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/publications/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled post */
+        post: operations["Publishing_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Publications that failed after their last attempt (your firm) */
+        get: operations["Publishing_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/dead-letters/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed publication again (re-checked against its approval first) */
+        post: operations["Publishing_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        DependencyStatusDto: {
-            /** @enum {string} */
-            status: "up" | "down";
-            message?: string;
-        };
         ResponseMetadataDto: {
             /** Format: date-time */
             timestamp: string;
@@ -75,6 +1119,38 @@ export interface components {
             limit: number;
             offset: number;
         };
+        AuditEventDto: {
+            id: string;
+            chainSeq: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            actorType: "user" | "api_key" | "system";
+            actorId: string;
+            action: string;
+            subjectType: string;
+            subjectId?: Record<string, never> | null;
+            requestId?: Record<string, never> | null;
+            data: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            prevHash: string;
+        };
+        ChainVerificationDto: {
+            valid: boolean;
+            events: number;
+            headHash: string;
+            brokenAt?: {
+                chainSeq?: string;
+                reason?: string;
+            };
+        };
+        DependencyStatusDto: {
+            /** @enum {string} */
+            status: "up" | "down";
+            message?: string;
+        };
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
@@ -90,6 +1166,699 @@ export interface components {
                 [key: string]: "closed" | "open" | "half_open";
             };
         };
+        SessionUserDto: {
+            /** @enum {string} */
+            role: "advisor" | "compliance_officer" | "admin";
+            id: string;
+            email: string;
+            name: string;
+            pictureUrl: string | null;
+            firmId: string;
+            firmName: string;
+        };
+        SessionDto: {
+            /** @description Bearer token for the Authorization header; lives `expiresIn` seconds. Keep it in memory only. */
+            accessToken: string;
+            expiresIn: number;
+            user: components["schemas"]["SessionUserDto"];
+        };
+        ComplianceSettingsDto: {
+            /** @enum {string} */
+            riskTolerance: "conservative" | "moderate" | "aggressive";
+            advisorMayOverride: ("riskTolerance" | "autoApprovalThreshold" | "restrictedTopics" | "requiredDisclosures")[];
+            /** @description Posts scoring below this risk may be approved automatically (LinkedIn). */
+            autoApprovalThreshold: number;
+            /** @description Locked disclosures added to every post; advisors cannot remove them. */
+            requiredDisclosures: string[];
+            restrictedTopics: string[];
+            disabledRuleIds: string[];
+            facebookInvestmentAlwaysReview: boolean;
+            requireRecordingConsent: boolean;
+        };
+        FirmDto: {
+            id: string;
+            name: string;
+            compliance: components["schemas"]["ComplianceSettingsDto"];
+        };
+        UpdateComplianceSettingsDto: {
+            /** @enum {string} */
+            riskTolerance?: "conservative" | "moderate" | "aggressive";
+            advisorMayOverride?: ("riskTolerance" | "autoApprovalThreshold" | "restrictedTopics" | "requiredDisclosures")[];
+            autoApprovalThreshold?: number;
+            requiredDisclosures?: string[];
+            restrictedTopics?: string[];
+            disabledRuleIds?: string[];
+            facebookInvestmentAlwaysReview?: boolean;
+            requireRecordingConsent?: boolean;
+        };
+        UpdateFirmDto: {
+            name?: string;
+            compliance?: components["schemas"]["UpdateComplianceSettingsDto"];
+        };
+        MemberDto: {
+            /** @enum {string} */
+            role: "advisor" | "compliance_officer" | "admin";
+            id: string;
+            userId: string;
+            email: string;
+            name: string;
+            joinedAt: string;
+        };
+        ChangeRoleDto: {
+            /** @enum {string} */
+            role: "advisor" | "compliance_officer" | "admin";
+        };
+        InvitationDto: {
+            /** @enum {string} */
+            role: "advisor" | "compliance_officer" | "admin";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked";
+            id: string;
+            email: string;
+            createdAt: string;
+            expiresAt: string;
+        };
+        InviteDto: {
+            /** @enum {string} */
+            role: "advisor" | "compliance_officer" | "admin";
+            /** Format: email */
+            email: string;
+        };
+        ProfileDto: {
+            mayOverride: ("riskTolerance" | "autoApprovalThreshold" | "restrictedTopics" | "requiredDisclosures")[];
+            userId: string;
+            email: string;
+            name: string;
+            firmDisplayName: string | null;
+            crdNumber: string | null;
+            timeZone: string;
+            joinMinutesBefore: number;
+            notetakerDefault: boolean;
+            exclusionKeywords: string[];
+            /** @description The advisor's own overrides (only keys the firm allows). */
+            complianceOverrides: Record<string, never>;
+            /** @description Firm defaults with the allowed overrides applied: what the engine uses for this advisor. */
+            effectiveCompliance: components["schemas"]["ComplianceSettingsDto"];
+        };
+        UpdateProfileDto: {
+            firmDisplayName?: string;
+            /** @description FINRA CRD numbers are 1 to 8 digits. */
+            crdNumber?: string;
+            timeZone?: string;
+            joinMinutesBefore?: number;
+            notetakerDefault?: boolean;
+            exclusionKeywords?: string[];
+            complianceOverrides?: components["schemas"]["UpdateComplianceSettingsDto"];
+        };
+        ApiKeyDto: {
+            /** @enum {string} */
+            scope: "read" | "read-write";
+            id: string;
+            name: string;
+            /** @description The first characters, to recognise a key; the secret itself is never shown again. */
+            prefix: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            ownerUserId: string;
+        };
+        IssuedApiKeyDto: {
+            key: components["schemas"]["ApiKeyDto"];
+            /** @description Shown once. Send it as the x-api-key header. */
+            secret: string;
+        };
+        CreateApiKeyDto: {
+            /** @enum {string} */
+            scope: "read" | "read-write";
+            name: string;
+        };
+        GoogleAccountDto: {
+            /** @enum {string} */
+            status: "active" | "reconnect_required" | "disconnected";
+            id: string;
+            email: string;
+            calendarAccess: boolean;
+            connectedAt: string;
+        };
+        ConnectUrlDto: {
+            /** @description Open this URL in the browser; it comes back to /settings */
+            url: string;
+        };
+        QueueStatusDto: {
+            name: string;
+            waiting: number;
+            active: number;
+            delayed: number;
+            failed: number;
+            completed: number;
+            /** @description Seconds the oldest waiting job has waited */
+            oldestWaitingSeconds: number;
+        };
+        FailedJobDto: {
+            queue: string;
+            id: string;
+            name: string;
+            attemptsMade: number;
+            failedReason: string;
+            failedAt?: Record<string, never> | null;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        OpsOverviewDto: {
+            dependencies: {
+                [key: string]: "up" | "down";
+            };
+            breakers: {
+                [key: string]: "closed" | "open" | "half_open";
+            };
+            queues: components["schemas"]["QueueStatusDto"][];
+            recentFailures: components["schemas"]["FailedJobDto"][];
+            /** @description Open the queue dashboard with this path (admins) */
+            dashboardPath: string;
+        };
+        AttendeeDto: {
+            /** @enum {string|null} */
+            responseStatus: "needsAction" | "declined" | "tentative" | "accepted" | null;
+            email: string;
+            name: string | null;
+            organizer: boolean;
+            self: boolean;
+        };
+        MeetingDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "confirmed" | "tentative" | "cancelled";
+            /** @enum {string|null} */
+            platform: "zoom" | "google_meet" | "microsoft_teams" | "webex" | null;
+            /** @enum {string} */
+            notetakerChoice: "default" | "user";
+            /** @enum {string} */
+            transcriptState: "none" | "stored" | "withheld";
+            id: string;
+            title: string;
+            meetingUrl: string | null;
+            attendees: components["schemas"]["AttendeeDto"][];
+            /** @description The connected Google account the event came from. */
+            sourceAccountEmail: string | null;
+            notetakerEnabled: boolean;
+            /** @description Why the default did not send a notetaker: private, declined, or `keyword:<k>` (the exclusion keyword that matched). */
+            excludedReason: string | null;
+            /** @description The advisor marked that a participant asked not to record. */
+            doNotRecord: boolean;
+            /** @description Live status of the notetaker bot (Recall status code, or pending / waiting_rate_limit / retrying / cancelled). */
+            botStatus: string | null;
+            botStatusDetail: string | null;
+            transcriptAvailable: boolean;
+            /** @description Why a transcript was withheld, or where it came from. */
+            transcriptNote: string | null;
+        };
+        SyncRequestedDto: {
+            /** @description Connected accounts whose sync was queued. */
+            accounts: string[];
+        };
+        ToggleNotetakerDto: {
+            enabled: boolean;
+        };
+        ConsentDto: {
+            /** @description True when a participant asked not to be recorded. */
+            doNotRecord: boolean;
+        };
+        TranscriptSegmentDto: {
+            speaker: string | null;
+            /** @description Seconds from the start of the recording. */
+            start: number | null;
+            end: number | null;
+            text: string;
+        };
+        TranscriptDto: {
+            /** @enum {string} */
+            state: "none" | "stored" | "withheld";
+            /** Format: date-time */
+            storedAt: string | null;
+            meetingId: string;
+            source: string | null;
+            note: string | null;
+            /** @description Segments in the transcript (before the search filter). */
+            total: number;
+            segments: components["schemas"]["TranscriptSegmentDto"][];
+        };
+        BotStatusEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            source: "webhook" | "poll" | "api";
+            code: string;
+            subCode: string | null;
+        };
+        BotDto: {
+            /** @enum {string} */
+            state: "pending" | "scheduled" | "active" | "ended" | "completed" | "failed" | "cancelled";
+            /** Format: date-time */
+            joinAt: string;
+            /**
+             * Format: date-time
+             * @description When creation waits for the hourly limit: the time it will be created.
+             */
+            waitingUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            meetingId: string;
+            /** @description Recall's bot id, once created there. */
+            externalId: string | null;
+            statusCode: string | null;
+            statusSubCode: string | null;
+            meetingUrl: string;
+            /** @description Whether the bot announces the recording in the meeting chat. */
+            chatAnnounced: boolean;
+            lastError: string | null;
+            timeline: components["schemas"]["BotStatusEntryDto"][];
+        };
+        BotRequestDto: {
+            meetingId: string;
+            /** @description pending until the queued job creates it at Recall. */
+            bot: components["schemas"]["BotDto"] | null;
+            /** @description A clear message when the hourly limit delays creation. */
+            notice: string | null;
+        };
+        CreateBotDto: {
+            /**
+             * Format: uuid
+             * @description The meeting to send a notetaker to (turns its notetaker on).
+             */
+            meetingId: string;
+        };
+        GenerationAcceptedDto: {
+            jobId: string;
+            meetingId: string;
+            /**
+             * @description Drafts arrive through the drafts.ready event, or poll GET /api/content?meetingId=.
+             * @enum {string}
+             */
+            status: "queued";
+        };
+        GeneratePostsDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @description Optional guidance for this run: "shorter, and mention our webinar". */
+            instruction?: string;
+        };
+        ActionItemDto: {
+            text: string;
+            owner: string | null;
+            evidence: number[];
+        };
+        EvidenceSegmentDto: {
+            index: number;
+            speaker: string | null;
+            start: number | null;
+            end: number | null;
+        };
+        EvidenceLinkDto: {
+            segments: components["schemas"]["EvidenceSegmentDto"][];
+            sentence: number;
+            text: string;
+        };
+        ComplianceStatusDto: {
+            /** @enum {string} */
+            status: "auto_approved" | "needs_review" | "changes_requested" | "approved" | "rejected" | "blocked";
+            riskScore: number;
+            categories: string[];
+            latestSubmissionId: string;
+        };
+        GenerationInfoDto: {
+            /** @enum {string|null} */
+            mode: "llm" | "fallback" | "cache" | null;
+            runId: string;
+            model: string | null;
+            promptVersion: string;
+            parameters: {
+                [key: string]: unknown;
+            };
+            usage: {
+                [key: string]: unknown;
+            };
+            fallbackReason: string | null;
+            createdAt: string;
+        };
+        ContentDto: {
+            /** @enum {string} */
+            kind: "summary" | "email" | "post";
+            /** @enum {string|null} */
+            platform?: "linkedin" | "facebook" | null;
+            actionItems: components["schemas"]["ActionItemDto"][];
+            evidence: components["schemas"]["EvidenceLinkDto"][];
+            /**
+             * @description 'fallback' drafts were written without the LLM; review them with that in mind.
+             * @enum {string}
+             */
+            origin: "llm" | "fallback";
+            compliance?: components["schemas"]["ComplianceStatusDto"] | null;
+            generation: components["schemas"]["GenerationInfoDto"];
+            id: string;
+            meetingId: string;
+            automationId: string | null;
+            automationName: string | null;
+            title: string | null;
+            text: string;
+            hashtags: string[];
+            version: number;
+            /** @description For email drafts: a mailto: link with subject and body. */
+            mailto: string | null;
+            updatedAt: string;
+        };
+        ContentVersionDto: {
+            /** @enum {string} */
+            change: "generated" | "edited" | "regenerated" | "suggestion_accepted";
+            /** @enum {string} */
+            actorType: "llm" | "fallback" | "user";
+            version: number;
+            text: string;
+            actorUserId: string | null;
+            actorName: string | null;
+            instruction: string | null;
+            createdAt: string;
+        };
+        EditContentDto: {
+            text: string;
+            title?: string;
+        };
+        RegenerateDto: {
+            instruction?: string;
+        };
+        AutomationDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @enum {string} */
+            tone: "professional" | "warm" | "educational" | "conversational";
+            /** @enum {string} */
+            hashtagPolicy: "none" | "few" | "many";
+            id: string;
+            name: string;
+            instructions: string;
+            examplePost: string | null;
+            fixedHashtags: string[];
+            enabled: boolean;
+            /** @description A firm default (set by an admin), not the advisor's own. */
+            firmDefault: boolean;
+        };
+        CreateAutomationDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @enum {string} */
+            tone: "professional" | "warm" | "educational" | "conversational";
+            /** @enum {string} */
+            hashtagPolicy: "none" | "few" | "many";
+            name: string;
+            /** @description What the post should do: "one lesson from the meeting's topic, for pre-retirees". */
+            instructions: string;
+            examplePost?: string;
+            fixedHashtags?: string[];
+            enabled?: boolean;
+            /** @description Admins may create a firm default that every advisor gets. */
+            firmDefault?: boolean;
+        };
+        UpdateAutomationDto: {
+            /** @enum {string} */
+            tone?: "professional" | "warm" | "educational" | "conversational";
+            /** @enum {string} */
+            hashtagPolicy?: "none" | "few" | "many";
+            name?: string;
+            instructions?: string;
+            examplePost?: string;
+            fixedHashtags?: string[];
+            enabled?: boolean;
+        };
+        FlagDto: {
+            /** @enum {string} */
+            category: "promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @description UTF-16 offsets into the submitted text, end exclusive. */
+            start: number;
+            end: number;
+            /** @description The flagged text; masked for personal data. */
+            excerpt: string;
+            message: string;
+            ruleId: string;
+            rationale?: string;
+        };
+        DisclaimerDto: {
+            id: string;
+            text: string;
+            reason: string;
+            /** @description Required by the firm: cannot be edited out. */
+            locked: boolean;
+        };
+        DecisionInfoDto: {
+            /** @enum {string} */
+            outcome: "auto_approved" | "needs_review" | "blocked";
+            reason: string;
+            ruleIds: string[];
+        };
+        ScoreContributionDto: {
+            /** @enum {string} */
+            category: "promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            weight: number;
+            contribution: number;
+        };
+        ValidationResultDto: {
+            flags: components["schemas"]["FlagDto"][];
+            injectedDisclaimers: components["schemas"]["DisclaimerDto"][];
+            rulePackVersions: {
+                [key: string]: string;
+            };
+            decision: components["schemas"]["DecisionInfoDto"];
+            scoreBreakdown: components["schemas"]["ScoreContributionDto"][];
+            approved: boolean;
+            /** @description 0 (clean) to 100. */
+            riskScore: number;
+            approvalRequired: boolean;
+            requiredModifications: string[];
+            /** @description The text with the disclosures that will be published. */
+            validatedContent: string;
+            engineVersion: string;
+            discussesInvesting: boolean;
+        };
+        ValidationContextDto: {
+            clientNames?: string[];
+            restrictedTopics?: string[];
+        };
+        ValidateRequestDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @description The post text, up to the platform's limit. */
+            content: string;
+            context?: components["schemas"]["ValidationContextDto"];
+        };
+        ReviewItemDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @enum {string} */
+            status: "auto_approved" | "needs_review" | "changes_requested" | "approved" | "rejected" | "blocked";
+            categories: ("promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic")[];
+            contentId: string;
+            advisorId: string;
+            advisorName: string;
+            riskScore: number;
+            latestVersion: number;
+            latestSubmissionId: string;
+            /** @description First 280 characters of the text under review. */
+            preview: string;
+            updatedAt: string;
+        };
+        SubmissionDto: {
+            /** @enum {string} */
+            authorType: "llm" | "fallback" | "user" | "suggestion";
+            validation: components["schemas"]["ValidationResultDto"];
+            id: string;
+            version: number;
+            authorUserId: string | null;
+            text: string;
+            validatedText: string;
+            validatedTextSha256: string;
+            createdAt: string;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            decision: "auto_approved" | "approved" | "changes_requested" | "rejected" | "blocked" | "reopened";
+            id: string;
+            submissionId: string;
+            reviewerId: string | null;
+            reviewerName: string | null;
+            reviewerRole: string | null;
+            reasonCode: string | null;
+            comment: string | null;
+            suggestedEdit: string | null;
+            approvedTextSha256: string | null;
+            createdAt: string;
+        };
+        ReviewDetailDto: {
+            item: components["schemas"]["ReviewItemDto"];
+            latest: components["schemas"]["SubmissionDto"];
+            versions: components["schemas"]["SubmissionDto"][];
+            decisions: components["schemas"]["DecisionDto"][];
+        };
+        ApproveDto: {
+            /**
+             * Format: uuid
+             * @description The version the reviewer read; approving a version that changed since is refused.
+             */
+            submissionId: string;
+            comment?: string;
+        };
+        RequestChangesDto: {
+            /** @enum {string} */
+            reasonCode: "promissory_language" | "performance_claim" | "testimonial_disclosure" | "recommendation_basis" | "exaggeration" | "client_privacy" | "restricted_topic" | "missing_disclosure" | "tone_or_brand" | "factual_error" | "other";
+            /** Format: uuid */
+            submissionId: string;
+            comment: string;
+            /** @description A replacement text the advisor can accept in one click. */
+            suggestedEdit?: string;
+        };
+        RejectDto: {
+            /** @enum {string} */
+            reasonCode: "promissory_language" | "performance_claim" | "testimonial_disclosure" | "recommendation_basis" | "exaggeration" | "client_privacy" | "restricted_topic" | "missing_disclosure" | "tone_or_brand" | "factual_error" | "other";
+            /** Format: uuid */
+            submissionId: string;
+            comment: string;
+        };
+        RuleDto: {
+            /** @enum {string} */
+            category: "promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            id: string;
+            rationale: string;
+            packId: string;
+            packVersion: string;
+            disabled: boolean;
+            custom: boolean;
+        };
+        CreateFirmRuleDto: {
+            /** @enum {string} */
+            category: "promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic";
+            /** @enum {string} */
+            severity: "low" | "medium" | "high" | "critical";
+            /** @description Lower-case id, unique in the firm: `firm-no-crypto-talk`. */
+            ruleId: string;
+            rationale: string;
+            /** @description Words or phrases that trigger the rule (matched as whole words, case-insensitive). */
+            phrases: string[];
+        };
+        ConnectionDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @description LinkedIn member name or Facebook Page name */
+            displayName: string;
+            /** @enum {string} */
+            status: "pending_page" | "active" | "expiring" | "expired" | "reconnect_required";
+            /**
+             * @description ok; warning when the token expires within the warning period; error when it cannot post
+             * @enum {string}
+             */
+            health: "ok" | "warning" | "error";
+            /**
+             * Format: date-time
+             * @description Null when the token does not expire
+             */
+            tokenExpiresAt?: string | null;
+            daysLeft?: number | null;
+            message?: string | null;
+            id: string;
+            externalId: string;
+            canRefresh: boolean;
+            connectedAt: string;
+        };
+        FacebookPageOptionDto: {
+            category?: string | null;
+            /** @description False when your role on the Page cannot create content */
+            canPost: boolean;
+            id: string;
+            name: string;
+        };
+        SelectPageDto: {
+            /** @description The Facebook Page id from GET …/pages */
+            pageId: string;
+        };
+        PublicationDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @enum {string} */
+            status: "scheduled" | "queued" | "publishing" | "verifying" | "published" | "failed" | "needs_check" | "cancelled";
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            externalId?: string | null;
+            /** @description The post on the platform */
+            liveUrl?: string | null;
+            lastError?: string | null;
+            needsCheckReason?: string | null;
+            id: string;
+            contentId: string;
+            version: number;
+            connectionId: string;
+            accountName: string;
+            createdAt: string;
+        };
+        PublishRequestDto: {
+            /**
+             * Format: uuid
+             * @description The approved post (Content id)
+             */
+            contentId: string;
+            /**
+             * Format: uuid
+             * @description The connection (LinkedIn member or Facebook Page) to post to
+             */
+            connectionId: string;
+            /**
+             * @description When to publish: ISO 8601 with an offset, or a local time (2026-03-02T09:30) read in your time zone. Omit to publish now.
+             * @example 2026-03-02T09:30
+             */
+            scheduledAt?: string;
+        };
+        PublishAttemptDto: {
+            /** @enum {string} */
+            state: "sending" | "accepted" | "failed" | "unknown" | "reconciled";
+            externalId?: string | null;
+            error?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            attemptNo: number;
+            startedAt: string;
+        };
+        PublicationDetailDto: {
+            /** @enum {string} */
+            platform: "linkedin" | "facebook";
+            /** @enum {string} */
+            status: "scheduled" | "queued" | "publishing" | "verifying" | "published" | "failed" | "needs_check" | "cancelled";
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            externalId?: string | null;
+            /** @description The post on the platform */
+            liveUrl?: string | null;
+            lastError?: string | null;
+            needsCheckReason?: string | null;
+            attempts: components["schemas"]["PublishAttemptDto"][];
+            /** @description The exact text sent, as archived in books and records */
+            archivedText?: string | null;
+            id: string;
+            contentId: string;
+            version: number;
+            connectionId: string;
+            accountName: string;
+            createdAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -99,6 +1868,77 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Audit_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["AuditEventDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Audit_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ChainVerificationDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     Health_live: {
         parameters: {
             query?: never;
@@ -152,6 +1992,2560 @@ export interface operations {
                         /** @enum {boolean} */
                         success: true;
                         data: components["schemas"]["ReadinessDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Auth_startGoogle: {
+        parameters: {
+            query?: {
+                /** @description SPA path to return to after signing in. */
+                returnTo?: string;
+                /** @description One-time ticket from POST /api/google-accounts/connect, to add a calendar instead of signing in. */
+                connectTicket?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_googleCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                scope?: string;
+                error?: string;
+                authuser?: string;
+                prompt?: string;
+                hd?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["SessionDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Me_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["SessionUserDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_getFirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FirmDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_updateFirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFirmDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FirmDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["MemberDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["MemberDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["InvitationDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["InvitationDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Team_revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Profile_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ProfileDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Profile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ProfileDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ApiKeys_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ApiKeyDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ApiKeys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["IssuedApiKeyDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ApiKeys_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["IssuedApiKeyDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    ApiKeys_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ApiKeyDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    GoogleAccounts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["GoogleAccountDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    GoogleAccounts_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ConnectUrlDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    GoogleAccounts_disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Events_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ops_prometheus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    Ops_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["OpsOverviewDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Ops_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FailedJobDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Calendar_list: {
+        parameters: {
+            query?: {
+                /** @description upcoming (default: not yet ended, soonest first) or past (already started, latest first). */
+                when?: "upcoming" | "past";
+                platform?: "zoom" | "google_meet" | "microsoft_teams" | "webex";
+                /** @description Meetings starting at or after this instant. */
+                from?: string;
+                /** @description Meetings starting before this instant. */
+                to?: string;
+                /** @description Only meetings with (true) or without (false) a notetaker bot. */
+                hasBot?: boolean;
+                /** @description Search in the title and attendees' names and emails. */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["MeetingDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Calendar_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["SyncRequestedDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["MeetingDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_toggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToggleNotetakerDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["MeetingDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["MeetingDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_transcript: {
+        parameters: {
+            query?: {
+                /** @description Only segments whose text or speaker contains this (case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TranscriptDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TranscriptDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Meetings_audio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["TranscriptDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    RecallBots_list: {
+        parameters: {
+            query?: {
+                /** @description Only the bots of this meeting. */
+                meetingId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["BotDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    RecallBots_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBotDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["BotRequestDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    RecallBots_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["BotDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    RecallWebhook_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeneratePostsDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["GenerationAcceptedDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_list: {
+        parameters: {
+            query: {
+                meetingId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ContentDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ContentDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditContentDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ContentDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ContentVersionDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegenerateDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["GenerationAcceptedDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Content_acceptSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ContentDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Automations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["AutomationDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Automations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAutomationDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["AutomationDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Automations_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Automations_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAutomationDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["AutomationDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ValidationResultDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_queue: {
+        parameters: {
+            query?: {
+                status?: "auto_approved" | "needs_review" | "changes_requested" | "approved" | "rejected" | "blocked";
+                platform?: "linkedin" | "facebook";
+                category?: "promissory" | "performance_projection" | "testimonial" | "specific_recommendation" | "exaggerated_claim" | "pii" | "client_confidential" | "restricted_topic";
+                advisorId?: string;
+                minRisk?: number;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["ReviewItemDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ReviewDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ReviewDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_requestChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestChangesDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ReviewDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ReviewDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["RuleDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_addRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFirmRuleDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["RuleDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_removeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Compliance_export: {
+        parameters: {
+            query: {
+                format: "csv" | "pdf";
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Connections_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ConnectionDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Connections_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: "linkedin" | "facebook";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ConnectUrlDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Connections_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: "linkedin" | "facebook";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Connections_pages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FacebookPageOptionDto"][];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Connections_selectPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectPageDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ConnectionDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Connections_disconnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: Record<string, never> | null;
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["PublicationDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_list: {
+        parameters: {
+            query?: {
+                status?: "scheduled" | "queued" | "publishing" | "verifying" | "published" | "failed" | "needs_check" | "cancelled";
+                platform?: "linkedin" | "facebook";
+                contentId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["PublicationDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["PublicationDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["PublicationDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_deadLetters: {
+        parameters: {
+            query?: {
+                status?: "scheduled" | "queued" | "publishing" | "verifying" | "published" | "failed" | "needs_check" | "cancelled";
+                platform?: "linkedin" | "facebook";
+                contentId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: {
+                            items: components["schemas"]["PublicationDto"][];
+                            page: components["schemas"]["PageInfoDto"];
+                        };
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Publishing_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["PublicationDetailDto"];
                         metadata: components["schemas"]["ResponseMetadataDto"];
                     };
                 };

@@ -128,11 +128,13 @@ describe('Publishing survives worker crashes without double posts', () => {
     log('200 publications queued');
 
     const killedWhilePending: number[] = [];
+    const inFlightAtKill: number[] = [];
     for (let k = 0; k < 4; k++) {
       worker = await startWorker();
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 700)));
+      await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 1600)));
       const s = await statuses(stack, ids);
       killedWhilePending.push(200 - (s.published ?? 0) - (s.needs_check ?? 0));
+      inFlightAtKill.push((s.publishing ?? 0) + (s.verifying ?? 0));
       await kill(worker);
       log(`kill ${k + 1}: ${JSON.stringify(s)}`);
     }
@@ -144,6 +146,8 @@ describe('Publishing survives worker crashes without double posts', () => {
 
     // Several kills hit while posts were still being published.
     expect(killedWhilePending.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
+    // ...and with posts in the middle of being sent or verified.
+    expect(inFlightAtKill.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
     expect(final.failed ?? 0).toBe(0);
     expect((final.published ?? 0) + (final.needs_check ?? 0)).toBe(200);
 
@@ -164,6 +168,6 @@ describe('Publishing survives worker crashes without double posts', () => {
     expect(rows.filter((r) => facebookIds.has(r.id) && r.status !== 'published')).toEqual([]);
     const records = await ds.query(`SELECT count(*)::int n FROM publication_record WHERE publication_id = ANY($1)`, [ids]);
     expect(records[0].n).toBe(final.published);
-    process.stdout.write(`crash test: ${JSON.stringify(final)}, pending at each kill: ${killedWhilePending.join(', ')}\n`);
+    process.stdout.write(`crash test: ${JSON.stringify(final)}, pending at each kill: ${killedWhilePending.join(', ')}; in flight: ${inFlightAtKill.join(', ')}\n`);
   }, 240_000);
 });

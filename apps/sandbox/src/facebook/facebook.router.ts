@@ -451,6 +451,26 @@ export function createFacebookModule(ctx: SandboxContext): FacebookModule {
     res.json({ id });
   });
 
+  // A Page's published posts, newest first (needs pages_read_engagement); `since` in unix seconds.
+  graph.get('/:pageId/published_posts', (req, res) => {
+    const t = auth(req, res);
+    if (!t) return;
+    usageHeaders(res, t);
+    const pageId = String(req.params.pageId);
+    if (takeQueuedError(res, pageId)) return;
+    if (!pages.get(pageId)) return graphError(res, 400, 100, `(#100) Object with ID '${pageId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { error_subcode: 33 });
+    if (t.kind !== 'page' || t.pageId !== pageId || !t.scopes.includes('pages_read_engagement')) return graphError(res, 403, 200, '(#200) Requires pages_read_engagement permission and a Page access token');
+    const p = params(req);
+    const since = p.since ? Number(p.since) * 1000 : 0;
+    const limit = Math.min(100, Math.max(1, Number(p.limit ?? 25) || 25));
+    const data = [...posts.values()]
+      .filter((x) => x.pageId === pageId && x.published && x.createdMs >= since)
+      .sort((a, b) => b.createdMs - a.createdMs)
+      .slice(0, limit)
+      .map((x) => ({ id: x.id, created_time: fbTime(x.createdMs), ...(x.message !== undefined ? { message: x.message } : {}) }));
+    res.json({ data });
+  });
+
   graph.get('/:id', (req, res) => {
     const t = auth(req, res);
     if (!t) return;

@@ -28,7 +28,7 @@ import { PublishingRepository, PublicationWithAccount } from './publishing.repos
 import { PublishQuota } from './publish-quota';
 import { resolveScheduledAt } from './schedule';
 
-registerEncryptedColumn({ table: 'publication_record', idColumn: 'id', column: 'sent_text_enc', aad: { column: 'publication_id', prefix: 'publication:' } });
+registerEncryptedColumn({ table: 'publication_record', idColumn: 'id', column: 'sent_text_enc', aad: { column: 'publication_id', prefix: 'publication:' }, appendOnly: true });
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const recordAad = (publicationId: string) => `publication:${publicationId}`;
