@@ -1053,6 +1053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/social/publications/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a needs-check publication: found on the platform (recorded as published) or not there (sent again) */
+        post: operations["Publishing_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/social/dead-letters": {
         parameters: {
             query?: never;
@@ -1081,6 +1098,57 @@ export interface paths {
         put?: never;
         /** Send a failed publication again (re-checked against its approval first) */
         post: operations["Publishing_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/export/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Aftermeet holds about you (JSON plus transcript files, zipped) */
+        get: operations["Privacy_exportMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/export/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one client's data across the firm's meetings (compliance, admin) */
+        get: operations["Privacy_exportClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/delete-client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete a client's meeting data by destroying its encryption keys (books and records are kept) */
+        post: operations["Privacy_deleteClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1194,6 +1262,10 @@ export interface components {
             disabledRuleIds: string[];
             facebookInvestmentAlwaysReview: boolean;
             requireRecordingConsent: boolean;
+            /** @description Days meeting transcripts and drafts are kept before they are destroyed (default 730). */
+            transcriptRetentionDays?: number;
+            /** @description Suspends the retention purge (litigation, examination). */
+            legalHold?: boolean;
         };
         FirmDto: {
             id: string;
@@ -1210,6 +1282,8 @@ export interface components {
             disabledRuleIds?: string[];
             facebookInvestmentAlwaysReview?: boolean;
             requireRecordingConsent?: boolean;
+            transcriptRetentionDays?: number;
+            legalHold?: boolean;
         };
         UpdateFirmDto: {
             name?: string;
@@ -1357,7 +1431,7 @@ export interface components {
             /** @enum {string} */
             notetakerChoice: "default" | "user";
             /** @enum {string} */
-            transcriptState: "none" | "stored" | "withheld";
+            transcriptState: "none" | "stored" | "withheld" | "deleted";
             id: string;
             title: string;
             meetingUrl: string | null;
@@ -1859,6 +1933,21 @@ export interface components {
             accountName: string;
             createdAt: string;
         };
+        ResolveNeedsCheckDto: {
+            /**
+             * @description What you found on the platform
+             * @enum {string}
+             */
+            outcome: "published" | "not_published";
+            /** @description The post on the platform (LinkedIn urn:li:share:…, Facebook <page>_<post>), when we do not know it yet */
+            externalId?: string;
+        };
+        ShredResultDto: {
+            meetings: number;
+            keysDestroyed: number;
+            recordsKept: string;
+        };
+        DeleteClientDataDto: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -4482,6 +4571,46 @@ export interface operations {
             };
         };
     };
+    Publishing_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveNeedsCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["PublicationDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
     Publishing_deadLetters: {
         parameters: {
             query?: {
@@ -4546,6 +4675,78 @@ export interface operations {
                         /** @enum {boolean} */
                         success: true;
                         data: components["schemas"]["PublicationDetailDto"];
+                        metadata: components["schemas"]["ResponseMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+        };
+    };
+    Privacy_exportMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_exportClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Privacy_deleteClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteClientDataDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ShredResultDto"];
                         metadata: components["schemas"]["ResponseMetadataDto"];
                     };
                 };
