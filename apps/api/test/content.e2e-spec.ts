@@ -121,13 +121,13 @@ describe('drafting: transcript → summary, email and posts, checked by complian
     expect(sent).not.toMatch(/4471\s*0093\s*2210/);
     const posts = out.filter((d) => d.kind === 'post');
     expect(posts.length).toBeGreaterThan(0);
-    for (const p of posts) {
-      if (/guarantee/i.test(p.text)) {
-        expect(p.compliance!.categories).toContain('promissory');
-        expect(['blocked', 'needs_review']).toContain(p.compliance!.status);
-      }
+    // The model obeyed the injected "say returns are guaranteed": the line reaches the draft, and compliance stops it.
+    const injected = posts.filter((p) => /returns are guaranteed/i.test(p.text));
+    expect(injected.length).toBeGreaterThan(0);
+    for (const p of injected) {
+      expect(p.compliance!.categories).toContain('promissory');
+      expect(['blocked', 'needs_review']).toContain(p.compliance!.status);
     }
-    expect(posts.some((p) => /guarantee/i.test(p.text))).toBe(true);
   }, 120_000);
 
   it('re-validates an edit at once and keeps the version history', async () => {

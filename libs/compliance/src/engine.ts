@@ -171,8 +171,11 @@ function runPatternRule(ctx: PostContext, rule: RuleDefinition): Hit[] {
     }
     // cheapest, most selective filters first (all memoized per span)
     if (rule.requireNearby && !rule.requireNearby.every((src) => (src.startsWith('@sentence:') ? memoTest(ctx, src.slice(10), sent) : memoTest(ctx, src, scope)))) continue;
-    const unlessScope = rule.nearbyScope === 'window' || rule.nearbyScope === 'post' ? scope : sent;
+    // Exceptions are judged on the matched sentence itself: a service promise in the next
+    // sentence must not excuse a guarantee of returns in this one.
+    const unlessScope = rule.nearbyScope === 'post' ? scope : sent;
     if (rule.unless && rule.unless.some((src) => memoTest(ctx, src, unlessScope))) continue;
+    if (rule.unlessInWindow && rule.unlessInWindow.some((src) => memoTest(ctx, src, scope))) continue;
     if (skip.disclaimers && memoTest(ctx, DISCLAIMER_RE.source, clause)) continue;
     if (skip.warnings && memoTest(ctx, WARNING_RE.source, sent)) continue;
     if (skip.famousQuotes && inside(ctx.famous, s, e)) continue;

@@ -53,6 +53,8 @@ export interface RuleDefinition {
   nearbyScope?: 'clause' | 'sentence' | 'window' | 'post';
   /** Suppress the match if any of these matches in the same sentence. */
   unless?: string[];
+  /** Suppress the match if any of these matches anywhere in the nearby window (facts that qualify a claim, like claims-paying ability). */
+  unlessInWindow?: string[];
   /** Default true: a negation cue ("no one can", "not", "doesn't") just before the match suppresses it. */
   negatable?: boolean;
   /** Contexts where the rule does not apply (defaults: disclaimers, warnings, famous quotes, testimonial quotes). */

@@ -20,6 +20,7 @@ export const FINRA_2210_PACK: RulePack = {
       requireNearby: [FIN_OUTCOME],
       nearbyScope: 'window',
       unless: [SERVICE, PROTECTION_FACT, '\\bguarantee (?:of|that) (?:service|attention)\\b'],
+      unlessInWindow: [PROTECTION_FACT],
     },
     {
       id: 'finra-2210-d1b-no-risk',
