@@ -38,6 +38,14 @@ export function createWinkNlp(): NlpPlugin {
           while (j + 1 < n && pos[j + 1] === 'PROPN' && /^[A-Z][a-z'-]+$/.test(values[j + 1]) && !NOT_NAME.test(values[j + 1]) && j - i < 2) j++;
           const start = offsets[i];
           const end = offsets[j] + values[j].length;
+          // The lite model tags any capitalised sentence opener as a proper noun ("Planning for…",
+          // "Returns are…"). A lone opener counts as a name only if the text also capitalises it
+          // mid-sentence; two or more capitalised words in a row ("Tom Baker") are kept.
+          const opener = i === 0 || /^[.!?:;\n"“(]+$/.test(values[i - 1]) || /[.!?]\s*$/.test(text.slice(0, start));
+          if (i === j && opener && !midSentence(text, values[i], start)) {
+            i = j + 1;
+            continue;
+          }
           out.push({ start, end, text: text.slice(start, end) });
           i = j + 1;
         } else i++;
@@ -45,4 +53,16 @@ export function createWinkNlp(): NlpPlugin {
       return out;
     },
   };
+}
+
+/** True when `word` appears capitalised somewhere other than at `except`, not at the start of a sentence. */
+function midSentence(text: string, word: string, except: number): boolean {
+  const re = new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const at = m.index + m[1].length;
+    if (at === except) continue;
+    const before = text.slice(Math.max(0, at - 3), at);
+    if (at > 0 && !/[.!?\n"“]\s*$/.test(before)) return true;
+  }
+  return false;
 }
