@@ -1197,8 +1197,8 @@ export interface components {
             actorId: string;
             action: string;
             subjectType: string;
-            subjectId?: Record<string, never> | null;
-            requestId?: Record<string, never> | null;
+            subjectId?: string | null;
+            requestId?: string | null;
             data: {
                 [key: string]: unknown;
             };
@@ -1947,7 +1947,10 @@ export interface components {
             keysDestroyed: number;
             recordsKept: string;
         };
-        DeleteClientDataDto: Record<string, never>;
+        DeleteClientDataDto: {
+            /** Format: email */
+            email: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1959,7 +1962,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     Audit_list: {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+                action?: string;
+                subjectId?: string;
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2087,6 +2097,15 @@ export interface operations {
             };
             /** @description Invalid input; the message names the field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelopeDto"];
+                };
+            };
+            /** @description A dependency is down; error.details names it */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4709,7 +4728,10 @@ export interface operations {
     };
     Privacy_exportClient: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The client's email, as it appears among meeting attendees. */
+                email: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

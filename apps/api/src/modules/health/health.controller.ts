@@ -2,11 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiExtraModels, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppError } from '../../infra/http/app-error';
-import { ApiEnvelope } from '../../infra/http/api-envelope';
+import { ApiEnvelope, ErrorEnvelopeDto } from '../../infra/http/api-envelope';
 import { declaredQueues } from '../../infra/queue/queue.constants';
 import { REDIS_HEALTH } from './health.tokens';
 import { Public } from '../auth/auth.decorators';
@@ -58,6 +58,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Postgres, Redis and every queue answer' })
   @ApiEnvelope(ReadinessDto)
+  @ApiResponse({ status: 503, description: 'A dependency is down; error.details names it', type: ErrorEnvelopeDto })
   async ready(): Promise<ReadinessDto> {
     const checks = [
       () => this.db.pingCheck('postgres').withTimeout(CHECK_TIMEOUT_MS),

@@ -1,25 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEmail, MaxLength } from 'class-validator';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiEnvelope } from '../../infra/http/api-envelope';
 import { Roles } from '../auth/auth.decorators';
+import { ClientQueryDto, DeleteClientDataDto, ShredResultDto } from './dto/privacy.dto';
 import { PrivacyService } from './privacy.service';
-
-export class ClientQueryDto {
-  /** The client's email, as it appears among meeting attendees. */
-  @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;
-}
-
-export class DeleteClientDataDto {
-  @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;
-}
-
-export class ShredResultDto {
-  @ApiProperty() meetings: number;
-  @ApiProperty() keysDestroyed: number;
-  @ApiProperty() recordsKept: string;
-}
 
 @ApiTags('privacy')
 @Controller('privacy')
