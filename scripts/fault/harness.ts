@@ -144,10 +144,11 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const tFaultEnd = Date.now();
   console.log(`  fault over after ${f((tFaultEnd - tFault) / 1000)} s; waiting for recovery (no intervention)…`);
 
-  const deadline = tFaultEnd + (s.timeoutMs ?? 240_000);
+  const deadline = tFaultEnd + (s.timeoutMs ?? 200_000);
   let recoveredAt: number | null = null;
   let last: PipelineCounts | null = null;
   let lastPrint = 0;
+  let idleSince: number | null = null;
   const inFlightDone = async () => inFlight.length === 0 || (await pipelineCounts(pool, inFlight).catch(() => null))?.completed === inFlight.length;
   for (;;) {
     const c = await safeCounts();
@@ -160,8 +161,18 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
       else if (c.completed >= meetings) recoveredAt = Date.now();
     }
     if (c && c.completed >= meetings) break;
+    // Nothing left in the queue (no job waiting, delayed or active) yet work incomplete: it will never complete.
+    // (the content-sweep job scheduler always keeps one delayed job: it does not count)
+    const q = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'], 0, 50).catch(() => null);
+    if (q && c && q.filter((j) => j && j.name === 'generate-drafts').length === 0) {
+      idleSince ??= Date.now();
+      if (Date.now() - idleSince > 8000) {
+        notes.push(`queue empty (no job waiting, delayed or active) with ${meetings - c.completed} meeting(s) incomplete: stopped waiting`);
+        break;
+      }
+    } else idleSince = null;
     if (Date.now() > deadline) {
-      notes.push(`gave up waiting ${f((s.timeoutMs ?? 240_000) / 1000, 0)} s after the fault`);
+      notes.push(`gave up waiting ${f((s.timeoutMs ?? 200_000) / 1000, 0)} s after the fault`);
       break;
     }
     if (Date.now() - lastPrint > 10_000 && c) {
@@ -196,6 +207,10 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
     }
     for (const [k, v] of jobStates) notes.push(`  job state: ${v}× ${k}`);
   }
+  const reasons = await pool
+    .query(`SELECT coalesce(fallback_reason, '(empty)') AS reason, attempts, count(*) AS n FROM generation_run WHERE mode = 'fallback' AND meeting_id = ANY($1::uuid[]) GROUP BY 1, 2 ORDER BY 3 DESC`, [ids])
+    .catch(() => ({ rows: [] as { reason: string; attempts: number; n: string }[] }));
+  for (const r of reasons.rows) notes.push(`${r.n} meeting(s) got fallback drafts (LLM attempts ${r.attempts}): ${String(r.reason).slice(0, 120)}`);
   const result: ScenarioResult = {
     name: s.name,
     fault: s.fault,
@@ -215,7 +230,6 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   (queue.opts.connection as unknown as { disconnect(): void }).disconnect();
   for (const w of ctx.workers) await stopProc(w);
   await stopProc(sandbox.proc);
-  if (s.privatePostgres) await pool.end().catch(() => undefined);
   await cleanup();
   printTable([result]);
   return result;
@@ -225,7 +239,7 @@ export function printTable(results: ScenarioResult[]): void {
   console.log('\n| scenario | fault | submitted | completed | lost | duplicated | time to recover | drained after fault | in flight at fault | draft modes | failed jobs |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.fault} | ${r.submitted} | ${r.completed} | ${r.lost} | ${r.duplicated} | ${r.recoverSeconds === null ? 'did not recover' : `${f(r.recoverSeconds)} s`} | ${f(r.drainSeconds)} s | ${r.inFlightAtFault} | ${Object.entries(r.modes).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.failedJobs} |`);
+    console.log(`| ${r.name} | ${r.fault} | ${r.submitted} | ${r.completed} | ${r.lost} | ${r.duplicated} | ${r.recoverSeconds === null ? 'did not recover' : `${f(r.recoverSeconds)} s`} | ${r.drainSeconds <= 0 ? 'all done before the fault ended' : `${f(r.drainSeconds)} s`} | ${r.inFlightAtFault} | ${Object.entries(r.modes).map(([k, v]) => `${k} ${v}`).join(', ')} | ${r.failedJobs} |`);
   }
   for (const r of results) if (r.notes.length) console.log(`\n${r.name}:\n${r.notes.map((n) => `  - ${n}`).join('\n')}`);
 }
