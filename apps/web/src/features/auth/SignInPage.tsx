@@ -53,8 +53,8 @@ export function SignInPage() {
           Built for registered representatives, investment adviser representatives and their supervisors.
         </Text>
       </Box>
-      <Center p="xl">
-        <Paper w="100%" maw={420} p={40} shadow="sm" withBorder>
+      <Center p={{ base: "sm", sm: "xl" }}>
+        <Paper w="100%" maw={420} p={{ base: 24, sm: 40 }} shadow="sm" withBorder>
           <Stack gap="lg">
             <Box hiddenFrom="md">
               <Logo />

@@ -188,7 +188,7 @@ export function PostCard({ post, clientNames }: { post: Content; clientNames: st
               </Button>
             </Group>
           )}
-          {!editing && <PublishControls post={post} />}
+          {!editing && <PublishControls post={post} copyText={lint.result?.validatedContent || undefined} />}
         </Group>
       </Stack>
     </Card>

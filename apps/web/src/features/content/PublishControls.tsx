@@ -9,7 +9,8 @@ import { useSocialConnections } from '../settings/api';
 import type { Content } from './api';
 
 /** Copy / Post / Schedule for an approved post. The server re-checks approval (409 otherwise). */
-export function PublishControls({ post }: { post: Content }) {
+/** `copyText` is the post as it would be published (with the disclosures the checker adds). */
+export function PublishControls({ post, copyText }: { post: Content; copyText?: string }) {
   const connections = useSocialConnections();
   const publish = usePublish();
   const [mode, setMode] = useState<'now' | 'schedule' | null>(null);
@@ -18,7 +19,7 @@ export function PublishControls({ post }: { post: Content }) {
   const approved = post.compliance?.status === 'approved' || post.compliance?.status === 'auto_approved';
   const usable = (connections.data ?? []).filter((c) => c.platform === post.platform && (c.status === 'active' || c.status === 'expiring'));
   const chosen = connectionId ?? usable[0]?.id ?? null;
-  const fullText = post.text;
+  const fullText = copyText ?? post.text;
 
   const submit = () => {
     if (!chosen) return;
