@@ -36,6 +36,8 @@ import { RequestContext } from '../http/request-context';
           },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+            // Response headers carry Location (OAuth state and codes) and cookies: log the status only.
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },
       }),
