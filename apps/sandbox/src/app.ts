@@ -40,7 +40,7 @@ export function createSandbox(opts: Partial<SandboxConfig> = {}): Sandbox {
   try {
     faults.replaceAll(config.faults);
   } catch (e) {
-    throw new Error(`Invalid sandbox setting SANDBOX_FAULTS: ${(e as Error).message}`);
+    throw new Error(`Invalid sandbox setting SANDBOX_FAULTS: ${(e as Error).message}`, { cause: e });
   }
   const ctx: SandboxContext = { clock, faults, inspector, config };
 

@@ -170,8 +170,8 @@ describe('Google Calendar v3 emulator', () => {
     const { get } = await setup();
     const res = await get('/calendars/primary/events', { singleEvents: true, orderBy: 'startTime', showDeleted: true, maxResults: 2500 });
     expect(res.status).toBe(200);
-    const items = res.body.items as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const meet = items.find((e) => e.hangoutLink) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const items = res.body.items as Record<string, any>[];  
+    const meet = items.find((e) => e.hangoutLink) as Record<string, any>;  
     expect(meet.conferenceData.entryPoints.find((p: { entryPointType: string }) => p.entryPointType === 'video').uri).toBe(meet.hangoutLink);
     expect(meet.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
     expect(items.some((e) => /zoom\.us\/j\/\d+/.test(e.location ?? '') && !e.conferenceData)).toBe(true);
@@ -200,7 +200,7 @@ describe('Google Calendar v3 emulator', () => {
   it('without singleEvents returns the series with recurrence and hides cancelled events', async () => {
     const { get } = await setup();
     const res = await get('/calendars/primary/events');
-    const items = res.body.items as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const items = res.body.items as Record<string, any>[];  
     const series = items.filter((e) => e.recurrence);
     expect(series).toHaveLength(1);
     expect(series[0].recurrence[0]).toMatch(/^RRULE:FREQ=WEEKLY/);
@@ -235,7 +235,7 @@ describe('Google Calendar v3 emulator', () => {
 
   it('pages with opaque tokens, gives nextSyncToken on the last page only, then diffs incrementally', async () => {
     const { app, get, ctx } = await setup();
-    const all: any[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const all: any[] = [];  
     let pageToken: string | undefined;
     let syncToken: string | undefined;
     let pages = 0;
@@ -268,7 +268,7 @@ describe('Google Calendar v3 emulator', () => {
 
     const diff = await get('/calendars/primary/events', { singleEvents: true, syncToken: syncToken as string });
     expect(diff.status).toBe(200);
-    const byId = new Map<string, any>(diff.body.items.map((e: { id: string }) => [e.id, e])); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const byId = new Map<string, any>(diff.body.items.map((e: { id: string }) => [e.id, e]));  
     expect(byId.size).toBe(3);
     expect(Date.parse(byId.get(moved.id).start.dateTime)).toBe(Math.floor(Date.parse(newStart) / 1000) * 1000);
     expect(byId.get(cancelled.id)).toEqual({ kind: 'calendar#event', etag: expect.any(String), id: cancelled.id, status: 'cancelled' });

@@ -18,7 +18,7 @@ async function login(app: Parameters<typeof request>[0], email = ANN, scope = 'o
   const tok = await request(app).post('/linkedin/oauth/v2/accessToken').type('form').send({ grant_type: 'authorization_code', code: q.get('code'), redirect_uri: REDIRECT, ...CLIENT });
   expect(tok.status).toBe(200);
   const me = await request(app).get('/linkedin/v2/userinfo').set('Authorization', `Bearer ${tok.body.access_token}`);
-  return { token: tok.body as Record<string, any>, code: q.get('code') as string, sub: me.body.sub as string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { token: tok.body as Record<string, any>, code: q.get('code') as string, sub: me.body.sub as string };  
 }
 
 function post(app: Parameters<typeof request>[0], token: string, body: Record<string, unknown>, headers: Record<string, string> = { 'LinkedIn-Version': VERSION(), 'X-Restli-Protocol-Version': '2.0.0' }) {

@@ -13,7 +13,7 @@ const MEET = 'https://meet.google.com/abc-defg-hij';
 interface Received {
   headers: Record<string, string>;
   raw: string;
-  body: { event: string; data: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: { event: string; data: Record<string, any> };  
 }
 
 /** A local webhook receiver that answers `status` (or a function of the attempt number). */

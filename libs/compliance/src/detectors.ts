@@ -314,7 +314,7 @@ export const clientConfidential: Detector = (ctx, rule) => {
     return advisoryRe.test(st) && privateRe.test(st) && !colleagueRe.test(st);
   });
   if (candidateSentences.length) {
-    let persons: Span[] = [];
+    const persons: Span[] = [];
     if (ctx.nlp) {
       // run the (slower) NER only on the candidate sentences, mapped back to the original text
       for (const cs of candidateSentences) {

@@ -18,13 +18,13 @@ describe('labelled corpus', () => {
     const m = evaluate(items);
     for (const split of ['A', 'B', 'G', 'C']) {
       const s = evaluate(items.filter((i) => i.split === split));
-      // eslint-disable-next-line no-console
+       
       console.log(`split ${split}: micro-F1 ${s.micro.f1.toFixed(3)}, clean FP ${(s.cleanFpRate * 100).toFixed(1)}% (${s.cleanFalsePositives}/${s.cleanPosts})`);
     }
-    // eslint-disable-next-line no-console
+     
     console.table(metricsTable(m));
     if (m.errors.length) {
-      // eslint-disable-next-line no-console
+       
       console.log('mismatches:\n' + m.errors.map((e) => `${e.id} expected [${e.expected}] got [${e.got}] :: ${e.content.slice(0, 110)}`).join('\n'));
     }
     expect(m.micro.f1).toBeGreaterThanOrEqual(0.9);
@@ -35,10 +35,10 @@ describe('labelled corpus', () => {
 
   it('meets the same thresholds with the server-side name recogniser (the API runs with it)', () => {
     const m = evaluate(items, { nlp: createWinkNlp() });
-    // eslint-disable-next-line no-console
+     
     console.log(`with wink-nlp: micro-F1 ${m.micro.f1.toFixed(3)}, clean FP ${(m.cleanFpRate * 100).toFixed(1)}% (${m.cleanFalsePositives}/${m.cleanPosts})`);
     if (m.errors.length) {
-      // eslint-disable-next-line no-console
+       
       console.log('mismatches with wink-nlp:\n' + m.errors.map((e) => `${e.id} expected [${e.expected}] got [${e.got}] :: ${e.content.slice(0, 110)}`).join('\n'));
     }
     expect(m.micro.f1).toBeGreaterThanOrEqual(0.9);
