@@ -10,6 +10,8 @@ import { EventEmitter } from 'node:events';
 export interface DomainEventMap {
   /** Meetings: a meeting's time, link, status, notetaker choice or consent changed; Bots reconciles its bot. */
   'meeting.changed': { meetingId: string; firmId: string; advisorId: string; version: number; reason: 'sync' | 'toggle' | 'consent' | 'request' };
+  /** Auth: a firm's compliance settings or an advisor's overrides changed. */
+  'compliance.settings_changed': { firmId: string };
   /** Meetings/Bots: a transcript was stored for a meeting. */
   'transcript.ready': { meetingId: string; firmId: string; advisorId: string; source: 'recall' | 'upload' | 'audio' };
   /** Content: drafts for a meeting were generated and validated. */

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError } from '../../infra/http/app-error';
 import { currentScope } from '../../infra/tenancy/tenant-repository';
+import { DomainEvents } from '../../infra/events/domain-events';
 import { AuditService } from '../audit/audit.service';
 import { ProfileDto, UpdateProfileDto } from './dto';
 import { AdvisorProfile } from './entities/advisor-profile.entity';
@@ -18,6 +19,7 @@ export class ProfileService {
     @InjectRepository(AdvisorProfile) private readonly profiles: Repository<AdvisorProfile>,
     @InjectRepository(Firm) private readonly firms: Repository<Firm>,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(userId = currentScope().userId): Promise<ProfileDto> {
@@ -58,6 +60,7 @@ export class ProfileService {
       await tx.getRepository(AdvisorProfile).save(profile);
       await this.audit.record({ action: 'profile.updated', subjectType: 'user', subjectId: s.userId, data: { before: pickChanged(before, profile), after: stripUndefined(dto) } }, tx);
     });
+    if (dto.complianceOverrides) this.events.emit('compliance.settings_changed', { firmId: s.firmId });
     return this.get(s.userId);
   }
 

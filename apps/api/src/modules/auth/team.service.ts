@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError } from '../../infra/http/app-error';
 import { currentScope, isUuid } from '../../infra/tenancy/tenant-repository';
+import { DomainEvents } from '../../infra/events/domain-events';
 import { AuditService } from '../audit/audit.service';
 import { ApiKeysService } from './api-keys.service';
 import { FirmDto, InvitationDto, MemberDto, UpdateFirmDto } from './dto';
@@ -26,6 +27,7 @@ export class TeamService {
     private readonly tokens: TokensService,
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async getFirm(): Promise<FirmDto> {
@@ -43,6 +45,9 @@ export class TeamService {
       await tx.getRepository(Firm).save(firm);
       await this.audit.record({ action: 'firm.settings_changed', subjectType: 'firm', subjectId: firm.id, data: { before, after: { name: firm.name, compliance: firm.compliance } } }, tx);
       return { id: firm.id, name: firm.name, compliance: firm.compliance };
+    }).then((out) => {
+      this.events.emit('compliance.settings_changed', { firmId: s.firmId });
+      return out;
     });
   }
 

@@ -21,6 +21,9 @@ registerEncryptedColumn({ table: 'review_decision', idColumn: 'id', column: 'sug
 registerEncryptedColumn({ table: 'post_submission', idColumn: 'id', column: 'text_enc', aad: { column: 'content_id', prefix: 'post:' }, appendOnly: true });
 registerEncryptedColumn({ table: 'post_submission', idColumn: 'id', column: 'validated_text_enc', aad: { column: 'content_id', prefix: 'post:' }, appendOnly: true });
 
+/** How stale firm settings may be for the stateless check (never for stored validations). */
+const SETTINGS_CACHE_MS = 10_000;
+
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const aad = (contentId: string) => `post:${contentId}`;
 
@@ -72,7 +75,9 @@ export class ComplianceService {
     private readonly dataSource: DataSource,
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.events.on('compliance.settings_changed', ({ firmId }) => this.invalidateSettings(firmId));
+  }
 
   /** Settings the engine uses for an advisor: firm defaults, allowed overrides, the firm's own rules. */
   async engineSettings(advisorId: string, firmId: string): Promise<FirmComplianceSettings> {
@@ -95,10 +100,32 @@ export class ComplianceService {
     };
   }
 
+  private readonly settingsCache = new Map<string, { at: number; settings: Promise<FirmComplianceSettings> }>();
+
+  /**
+   * The live-linting path (every keystroke pause in the editor) reads settings through a short
+   * cache; what is stored and what is published is always validated with fresh settings.
+   */
+  private cachedSettings(userId: string, firmId: string): Promise<FirmComplianceSettings> {
+    const key = `${firmId}:${userId}`;
+    const hit = this.settingsCache.get(key);
+    if (hit && Date.now() - hit.at < SETTINGS_CACHE_MS) return hit.settings;
+    const settings = this.engineSettings(userId, firmId);
+    settings.catch(() => this.settingsCache.delete(key));
+    if (this.settingsCache.size > 5000) this.settingsCache.clear();
+    this.settingsCache.set(key, { at: Date.now(), settings });
+    return settings;
+  }
+
+  /** Firm settings, profile overrides or firm rules changed: the next check reads them fresh. */
+  invalidateSettings(firmId: string): void {
+    for (const key of this.settingsCache.keys()) if (key.startsWith(`${firmId}:`)) this.settingsCache.delete(key);
+  }
+
   /** Stateless check for integrators and the editor: nothing is stored. */
   async validate(dto: ValidateRequestDto): Promise<ValidationResult> {
     const s = currentScope();
-    const firm = await this.engineSettings(s.userId, s.firmId);
+    const firm = await this.cachedSettings(s.userId, s.firmId);
     const result = this.engine.validate({
       content: dto.content,
       platform: dto.platform,

@@ -39,6 +39,7 @@ export class RulesService {
       await this.repo.addRule({ firmId: s.firmId, ruleId: dto.ruleId, category: dto.category, severity: dto.severity, rationale: dto.rationale, phrases: dto.phrases, createdBy: s.userId }, tx);
       await this.audit.record({ action: 'rule.added', subjectType: 'rule', subjectId: dto.ruleId, data: { ...dto } }, tx);
     });
+    this.compliance.invalidateSettings(s.firmId);
     return { id: dto.ruleId, category: dto.category, severity: dto.severity, rationale: dto.rationale, packId: 'firm-custom', packVersion: 'current', disabled: false, custom: true };
   }
 
@@ -48,5 +49,6 @@ export class RulesService {
       if (!(await this.repo.deactivateRule(s.firmId, ruleId, tx))) throw AppError.notFound('Firm rule');
       await this.audit.record({ action: 'rule.removed', subjectType: 'rule', subjectId: ruleId }, tx);
     });
+    this.compliance.invalidateSettings(s.firmId);
   }
 }
