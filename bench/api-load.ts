@@ -58,7 +58,7 @@ interface Run {
   machine: number;
 }
 
-async function cannon(label: string, base: string, opts: { connections: number; duration: number; overallRate?: number; perClient?: (i: number) => Req[]; path?: string }, cpuTargets: { name: string; pid?: number; pids?: number[] }[]): Promise<Run> {
+async function cannon(label: string, base: string, opts: { connections: number; duration: number; overallRate?: number; perClient?: (i: number) => Req[]; path?: string }, cpuTargets: { name: string; pid?: number; pids?: number[] | (() => number[]) }[]): Promise<Run> {
   let clientIx = 0;
   const cpu = sampleCpu(cpuTargets);
   const mc = machineCpu();
@@ -139,7 +139,15 @@ async function main(): Promise<void> {
   }
   const self = { name: 'bench (autocannon)', pid: process.pid };
   const apiT = { name: 'api', pid: api.proc.pid };
-  const backends = async () => ({ name: 'postgres (this db)', pids: (await pool.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => Number(r.pid)) });
+  // The API's pool opens and closes connections between runs: refresh the backend pids in the background.
+  let backendPids: number[] = [];
+  const refreshBackends = async () => {
+    backendPids = (await pool.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((r) => Number(r.pid));
+  };
+  await refreshBackends();
+  const refresher = setInterval(() => void refreshBackends().catch(() => undefined), 1000);
+  onCleanup(async () => clearInterval(refresher));
+  const backends = async () => ({ name: 'postgres (this db)', pids: () => backendPids });
   const redisPid = pidOfListener(Number(new URL(SHARED_REDIS).port || 6379));
   const redisT = redisPid ? [{ name: 'redis (shared)', pid: redisPid }] : [];
   const bareT = { name: 'bare-nest', pid: bare.pid };

@@ -127,16 +127,41 @@ export function cpuTicks(pid: number): number | null {
 }
 
 /** Samples CPU% (100 = one core) of named processes (a name may cover several pids) every intervalMs; stop() returns mean, p90 and peak per name. */
-export function sampleCpu(targets: { name: string; pid?: number; pids?: number[] }[], intervalMs = 500) {
-  const pidsOf = (t: { pid?: number; pids?: number[] }) => t.pids ?? (t.pid ? [t.pid] : []);
-  const ticksOf = (t: { pid?: number; pids?: number[] }) => pidsOf(t).reduce((sum, p) => sum + (cpuTicks(p) ?? 0), 0);
+export function sampleCpu(targets: { name: string; pid?: number; pids?: number[] | (() => number[]) }[], intervalMs = 500) {
+  type T = { pid?: number; pids?: number[] | (() => number[]) };
+  const pidsOf = (t: T) => (typeof t.pids === 'function' ? t.pids() : (t.pids ?? (t.pid ? [t.pid] : [])));
+  // Per-pid deltas, so a process set that changes (pooled connections) is still counted.
+  const lastByPid = new Map<string, number>();
+  const startTicks = (t: T & { name: string }) =>
+    pidsOf(t).reduce((sum, p) => {
+      const v = cpuTicks(p) ?? 0;
+      lastByPid.set(`${t.name}/${p}`, v);
+      return sum + v;
+    }, 0);
+  const cumulative = new Map<string, number>();
+  const ticksOf = (t: T & { name: string }) => {
+    let delta = 0;
+    for (const p of pidsOf(t)) {
+      const v = cpuTicks(p);
+      if (v === null) continue;
+      const before = lastByPid.get(`${t.name}/${p}`);
+      delta += before === undefined ? 0 : v - before;
+      lastByPid.set(`${t.name}/${p}`, v);
+    }
+    const total = (cumulative.get(t.name) ?? 0) + delta;
+    cumulative.set(t.name, total);
+    return total;
+  };
   const samples = new Map<string, number[]>(targets.map((t) => [t.name, []]));
   const prev = new Map<string, { ticks: number; at: number }>();
-  for (const t of targets) prev.set(t.name, { ticks: ticksOf(t), at: Date.now() });
+  for (const t of targets) {
+    startTicks(t);
+    cumulative.set(t.name, 0);
+    prev.set(t.name, { ticks: 0, at: Date.now() });
+  }
   const start = new Map(prev);
   const timer = setInterval(() => {
     for (const t of targets) {
-      if (!pidsOf(t).some((p) => cpuTicks(p) !== null)) continue;
       const ticks = ticksOf(t);
       const now = Date.now();
       const p = prev.get(t.name)!;
