@@ -212,7 +212,7 @@ describe('the whole journey in a browser', () => {
     // 7. The sandbox inspector shows exactly that post, once.
     const inspector = (await request(sb).get('/__inspector.json').expect(200)).body as { providers: { linkedin: { posts: { text: string }[] } } };
     expect(inspector.providers.linkedin.posts).toHaveLength(1);
-    await page.goto(`${sb}/__inspector`);
+    await page.goto(`${sb}/__inspector#linkedin`);
     await page.getByText(inspector.providers.linkedin.posts[0].text.slice(0, 40)).first().waitFor();
     await shot('08-sandbox-inspector', false);
   }, 420_000);

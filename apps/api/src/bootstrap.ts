@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -84,7 +85,10 @@ export async function createHttpApp(config: AppConfig, opts: CreateAppOptions = 
 function serveSpa(app: NestExpressApplication, config: AppConfig): void {
   const dir = config.webDistDir ?? join(process.cwd(), 'dist', 'web');
   if (!existsSync(join(dir, 'index.html'))) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', immutable: false });
+  // Static files are looked up only for SPA paths, so API requests never touch the filesystem.
+  const assets = express.static(dir, { index: false, maxAge: '1h' });
+  const isApi = (path: string) => NON_SPA_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || NON_SPA_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
     if (!req.accepts('html')) return next();

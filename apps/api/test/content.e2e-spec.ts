@@ -29,7 +29,9 @@ describe('drafting: transcript → summary, email and posts, checked by complian
   }
 
   async function drafts(meetingId: string) {
+    // Jobs waiting out an LLM outage are delayed; run them now instead of waiting for their time.
     await drainQueues(stack.api.app, { timeoutMs: 60_000 });
+    await drainQueues(stack.api.app, { timeoutMs: 60_000, promoteDelayed: true, queues: ['content'] });
     return (await api().get(`/api/content?meetingId=${meetingId}`).set(as()).expect(200)).body.data as {
       id: string; kind: string; platform: string | null; text: string; origin: string; evidence: { segments: unknown[] }[]; compliance: { status: string; categories: string[] } | null; generation: { mode: string; model: string; promptVersion: string; usage: Record<string, number>; fallbackReason: string | null };
     }[];
@@ -128,6 +130,25 @@ describe('drafting: transcript → summary, email and posts, checked by complian
       expect(p.compliance!.categories).toContain('promissory');
       expect(['blocked', 'needs_review']).toContain(p.compliance!.status);
     }
+  }, 120_000);
+
+  it('finishes a run that failed between storing drafts and submitting them, without drafting twice', async () => {
+    // A database fault exactly there: every compliance record insert fails until the trigger is dropped.
+    await ds.query(`CREATE OR REPLACE FUNCTION am_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
+    await ds.query(`CREATE TRIGGER am_test_fail BEFORE INSERT ON post_submission FOR EACH ROW EXECUTE FUNCTION am_test_fail()`);
+    const meetingId = await meetingWithTranscript('small-business-delgado');
+    await drainQueues(stack.api.app, { timeoutMs: 60_000 });
+    const [half] = await ds.query(`SELECT status FROM generation_run WHERE meeting_id = $1`, [meetingId]);
+    expect(half.status).toBe('running');
+    expect((await ds.query(`SELECT count(*)::int AS n FROM generated_content WHERE meeting_id = $1`, [meetingId]))[0].n).toBe(4);
+    await ds.query(`DROP TRIGGER am_test_fail ON post_submission`);
+
+    const out = await drafts(meetingId);
+    expect(out).toHaveLength(4);
+    for (const p of out.filter((d) => d.kind === 'post')) expect(p.compliance).not.toBeNull();
+    const runs = await ds.query(`SELECT status FROM generation_run WHERE meeting_id = $1`, [meetingId]);
+    expect(runs).toEqual([{ status: 'done' }]);
+    expect((await ds.query(`SELECT count(*)::int AS n FROM generated_content WHERE meeting_id = $1`, [meetingId]))[0].n).toBe(4);
   }, 120_000);
 
   it('re-validates an edit at once and keeps the version history', async () => {

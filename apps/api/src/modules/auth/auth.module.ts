@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -38,7 +39,9 @@ import { TokensService } from './tokens.service';
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.security.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'aftermeet' }, verifyOptions: { issuer: 'aftermeet' } }),
+      // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to parse the string as a
+      // public key on every verification, the hottest path of the API.
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.security.jwtSecret, 'utf8')) as unknown as string, signOptions: { algorithm: 'HS256', issuer: 'aftermeet' }, verifyOptions: { issuer: 'aftermeet' } }),
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG, RedisFactory],

@@ -54,6 +54,10 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
     return this.scoped(scope).andWhere('r.content_id IN (:...ids)', { ids: contentIds.filter(isUuid) }).getMany();
   }
 
+  itemsForFirm(contentIds: string[], firmId: string): Promise<ReviewItem[]> {
+    return contentIds.length ? this.forFirm(firmId).andWhere('r.content_id IN (:...ids)', { ids: contentIds }).getMany() : Promise.resolve([]);
+  }
+
   itemForFirm(contentId: string, firmId: string, tx?: EntityManager, lock = false): Promise<ReviewItem | null> {
     const repo = tx ? tx.getRepository(ReviewItem) : this.repo;
     return repo.findOne({ where: { contentId, firmId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });

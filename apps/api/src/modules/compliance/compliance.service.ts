@@ -251,6 +251,12 @@ export class ComplianceService {
     return new Map(items.map((i) => [i.contentId, { status: i.status, riskScore: i.riskScore, latestSubmissionId: i.latestSubmissionId, categories: i.categories }]));
   }
 
+  /** For Content's resumable drafting: the last version of each post compliance has recorded (system context). */
+  async submittedVersions(contentIds: string[], firmId: string): Promise<Map<string, number>> {
+    const items = await this.repo.itemsForFirm(contentIds, firmId);
+    return new Map(items.map((i) => [i.contentId, i.latestVersion]));
+  }
+
   /** The latest validation of a post and the reviewer's latest word (with a suggested edit, if any). */
   async latestReview(contentId: string): Promise<{ submission: SubmissionDto; decision: DecisionDto | null; status: ReviewStatus } | null> {
     const item = await this.repo.visibleItem(contentId);

@@ -16,10 +16,16 @@ export interface GenerateDraftsPayload {
   requestedBy?: string | null;
   /** Set once the run row exists, so a delayed job resumes the same run. */
   runId?: string;
+  /** How often this job already waited out an LLM outage. */
+  llmRetries?: number;
 }
 
 export type ContentJobPayload = { name: ContentJob.GenerateDrafts; data: GenerateDraftsPayload } | { name: ContentJob.Sweep; data: Record<string, never> };
 
 /** BullMQ accepts custom ids with at most two ':' (three parts). */
 export const generateJobId = (p: GenerateDraftsPayload): string =>
-  p.trigger === 'transcript' ? `generate:${p.meetingId}:auto` : `generate:${p.meetingId}:${p.trigger}-${p.contentId ?? 'all'}-${Date.now()}`;
+  p.runId
+    ? `generate:${p.meetingId}:resume-${p.runId}`
+    : p.trigger === 'transcript'
+      ? `generate:${p.meetingId}:auto`
+      : `generate:${p.meetingId}:${p.trigger}-${p.contentId ?? 'all'}-${Date.now()}`;

@@ -10,10 +10,12 @@ import { RateLimited } from '../../infra/resilience/rate-limit.service';
 import { CONTENT_QUEUE, ContentJob, GenerateDraftsPayload } from './content.jobs';
 import { ContentRepository } from './content.repository';
 import { ContentService } from './content.service';
-import { DraftingService } from './drafting.service';
+import { DraftingService, LlmUnavailable } from './drafting.service';
 import { TRANSCRIPT_SOURCE, TranscriptSource } from './transcript-source';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
+/** A run still 'running' after this long lost its job (crash, restart): the sweep resumes it. */
+const STALE_RUN_MS = 10 * 60_000;
 
 /** One processor for the content queue; it only dispatches. Rate-limited work waits instead of failing. */
 @Processor(CONTENT_QUEUE, { ...WORKER_OPTIONS, concurrency: 4 })
@@ -54,10 +56,19 @@ export class ContentProcessor extends WorkerHost implements OnApplicationBootstr
 
   private async generate(job: Job<GenerateDraftsPayload>, token?: string): Promise<unknown> {
     try {
-      return await this.drafting.draft(job.data, async (runId) => {
-        await job.updateData({ ...job.data, runId });
-      });
+      return await this.drafting.draft(
+        job.data,
+        async (runId) => {
+          await job.updateData({ ...job.data, runId });
+        },
+        job.data.llmRetries ?? 0,
+      );
     } catch (err) {
+      if (err instanceof LlmUnavailable && token) {
+        await job.updateData({ ...job.data, llmRetries: (job.data.llmRetries ?? 0) + 1 });
+        await job.moveToDelayed(Date.now() + err.retryAfterMs, token);
+        throw new DelayedError();
+      }
       const waitMs = err instanceof RateLimited ? err.retryAfterMs : err instanceof ProviderError && err.kind === 'rate_limited' ? (err.retryAfterMs ?? 20_000) : null;
       if (waitMs !== null && token) {
         await job.moveToDelayed(Date.now() + waitMs + Math.floor(Math.random() * 500), token);
@@ -69,8 +80,16 @@ export class ContentProcessor extends WorkerHost implements OnApplicationBootstr
     }
   }
 
-  /** Finds meetings whose transcript landed without drafts (a crash between commit and event). */
-  private async sweep(): Promise<{ enqueued: number }> {
+  /**
+   * Finds meetings whose transcript landed without drafts (a crash between commit and event), and
+   * runs a crash left half-done (drafts stored, posts not yet submitted): both are resumed.
+   */
+  private async sweep(): Promise<{ enqueued: number; resumed: number }> {
+    let resumed = 0;
+    for (const run of await this.repo.staleRuns(new Date(Date.now() - STALE_RUN_MS))) {
+      await this.content.enqueue({ meetingId: run.meetingId, trigger: run.trigger, runId: run.id });
+      resumed++;
+    }
     const recent = await this.transcripts.transcriptsStoredSince(new Date(Date.now() - 24 * 3600_000));
     let enqueued = 0;
     for (const m of recent) {
@@ -79,7 +98,7 @@ export class ContentProcessor extends WorkerHost implements OnApplicationBootstr
         enqueued++;
       }
     }
-    if (enqueued) this.logger.log({ enqueued }, 'sweep enqueued drafting for meetings without drafts');
-    return { enqueued };
+    if (enqueued || resumed) this.logger.log({ enqueued, resumed }, 'sweep enqueued drafting work a crash had left');
+    return { enqueued, resumed };
   }
 }

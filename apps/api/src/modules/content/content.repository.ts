@@ -32,6 +32,15 @@ export class ContentRepository extends TenantRepository<GeneratedContent> {
     return this.repo.find({ where: { meetingId }, order: { kind: 'ASC', createdAt: 'ASC' } });
   }
 
+  contentForRun(runId: string): Promise<GeneratedContent[]> {
+    return this.repo.find({ where: { runId, superseded: false } });
+  }
+
+  /** Runs left 'running' by a crash, for the sweep to resume. */
+  staleRuns(olderThan: Date): Promise<GenerationRun[]> {
+    return this.runs.createQueryBuilder('r').where(`r.status = 'running' AND r.created_at < :t`, { t: olderThan }).limit(200).getMany();
+  }
+
   run(id: string): Promise<GenerationRun | null> {
     return this.runs.findOneBy({ id });
   }

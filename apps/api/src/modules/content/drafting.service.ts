@@ -7,6 +7,7 @@ import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
 import { DomainEvents } from '../../infra/events/domain-events';
 import { RealtimeService } from '../../infra/realtime/realtime.service';
 import { REDIS, RedisFactory } from '../../infra/redis/redis.module';
+import { backoffDelay } from '../../infra/resilience/backoff';
 import { ProviderError } from '../../infra/resilience/provider-error';
 import { RateLimitService } from '../../infra/resilience/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
@@ -29,6 +30,19 @@ import { TRANSCRIPT_SOURCE, TranscriptForDrafting, TranscriptSource } from './tr
 
 registerEncryptedColumn({ table: 'generated_content', idColumn: 'id', column: 'text_enc', aad: { column: 'id', prefix: 'content:' } });
 registerEncryptedColumn({ table: 'content_version', idColumn: 'id', column: 'text_enc', aad: { column: 'content_id', prefix: 'content:' }, appendOnly: true });
+
+/** How often a drafting job waits out an LLM outage before writing fallback drafts. */
+const LLM_OUTAGE_RETRIES = 2;
+
+export class LlmUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = 'LlmUnavailable';
+  }
+}
 
 const PLACEHOLDER = /\[(NAME|ACCOUNT|PHONE|EMAIL|SSN|DOB|ADDRESS|CARD|ROUTING|ID|CREDENTIAL)\]/;
 
@@ -85,8 +99,11 @@ export class DraftingService {
     @Inject(TRANSCRIPT_SOURCE) private readonly transcripts: TranscriptSource,
   ) {}
 
-  /** Runs one drafting job. `onRun` lets the job remember its run, so a job delayed by the rate limit resumes it. */
-  async draft(p: GenerateDraftsPayload, onRun: (runId: string) => Promise<void>): Promise<DraftingOutcome> {
+  /**
+   * Runs one drafting job. `onRun` lets the job remember its run, so a job delayed by a rate limit
+   * or an LLM outage resumes it; `llmRetries` counts how often it already waited for the LLM.
+   */
+  async draft(p: GenerateDraftsPayload, onRun: (runId: string) => Promise<void>, llmRetries = 0): Promise<DraftingOutcome> {
     const t = await this.transcripts.transcriptForDrafting(p.meetingId);
     if (!t || t.segments.length === 0) return { kind: 'skipped', reason: 'no transcript stored for this meeting' };
     const target = p.contentId ? await this.repo.contentById(p.contentId) : null;
@@ -113,9 +130,45 @@ export class DraftingService {
       await onRun(run.id);
     }
 
-    const produced = await this.produce(prepared, t.meeting.firmId, run);
-    const contentIds = await this.persist(prepared, produced, run, p, target);
+    // Drafts stored but not all submitted to compliance (a crash in between): finish, never redo.
+    const stored = await this.repo.contentForRun(run.id);
+    if (stored.length) {
+      const contentIds = await this.finish(run, stored, t.meeting, prepared.clientNames);
+      return { kind: 'done', runId: run.id, mode: run.mode ?? 'llm', contentIds };
+    }
+    const produced = await this.produce(prepared, t.meeting.firmId, run, llmRetries);
+    const saved = await this.persist(prepared, produced, run, p, target);
+    const contentIds = await this.finish({ ...run, mode: produced.mode, model: produced.model }, saved, t.meeting, prepared.clientNames);
     return { kind: 'done', runId: run.id, mode: produced.mode, contentIds };
+  }
+
+  /**
+   * Submits every post of the run that compliance has not seen in its current version, then marks
+   * the run done. Safe to repeat: a resumed job submits only what is missing.
+   */
+  private async finish(run: GenerationRun, rows: GeneratedContent[], m: TranscriptForDrafting['meeting'], clientNames: string[]): Promise<string[]> {
+    const posts = rows.filter((r) => r.kind === 'post');
+    const submitted = await this.compliance.submittedVersions(posts.map((r) => r.id), m.firmId);
+    for (const post of posts) {
+      if ((submitted.get(post.id) ?? 0) >= post.version) continue;
+      await this.compliance.submit({
+        contentId: post.id,
+        firmId: m.firmId,
+        advisorId: m.advisorId,
+        platform: post.platform!,
+        text: await this.dataKeys.decrypt(post.textEnc, contentAad(post.id)),
+        authorType: post.origin,
+        authorUserId: null,
+        meetingId: m.id,
+        generation: { runId: run.id, mode: run.mode, model: run.model, promptVersion: DRAFTS_PROMPT_VERSION },
+        clientNames,
+      });
+    }
+    await this.repo.finishRun(run.id, { status: 'done' });
+    const contentIds = rows.map((r) => r.id);
+    await this.realtime.publish({ type: 'drafts.ready', payload: { meetingId: m.id, contentIds, mode: run.mode }, to: { userIds: [m.advisorId] } });
+    this.events.emit('drafts.ready', { meetingId: m.id, firmId: m.firmId, advisorId: m.advisorId, contentIds });
+    return contentIds;
   }
 
   private async prepare(t: TranscriptForDrafting, p: GenerateDraftsPayload, target: GeneratedContent | null): Promise<Prepared> {
@@ -182,7 +235,7 @@ export class DraftingService {
     };
   }
 
-  private async produce(pr: Prepared, firmId: string, run: GenerationRun): Promise<{ out: DraftsOutput; mode: 'llm' | 'fallback' | 'cache'; usage: Record<string, unknown>; attempts: number; fallbackReason: string | null; model: string | null }> {
+  private async produce(pr: Prepared, firmId: string, run: GenerationRun, llmRetries: number): Promise<{ out: DraftsOutput; mode: 'llm' | 'fallback' | 'cache'; usage: Record<string, unknown>; attempts: number; fallbackReason: string | null; model: string | null }> {
     const cacheKey = `${this.redisFactory.prefix}:content:cache:${pr.digest}`;
     const cached = await this.redis.get(cacheKey).catch(() => null);
     if (cached) {
@@ -197,10 +250,11 @@ export class DraftingService {
     while (attempts < SCHEMA_ATTEMPTS) {
       // Throws RateLimited: the job waits for the next slot (10 calls per minute per firm) instead of failing.
       await this.rateLimit.take(LLM_LIMIT, firmId);
-      attempts++;
-      await this.repo.updateRun(run.id, { attempts });
       try {
         const answer = await this.llm.complete({ system, user, schemaName: 'meeting_drafts', schema: draftsJsonSchema(), temperature: PARAMETERS.temperature, maxTokens: PARAMETERS.maxTokens });
+        // Only answers count as attempts: a rate limit or an outage must not use them up.
+        attempts++;
+        await this.repo.updateRun(run.id, { attempts });
         usage.promptTokens += answer.usage.promptTokens;
         usage.completionTokens += answer.usage.completionTokens;
         usage.totalTokens += answer.usage.totalTokens;
@@ -213,7 +267,11 @@ export class DraftingService {
         this.logger.warn({ runId: run.id, attempt: attempts, reason }, 'LLM answer rejected');
       } catch (err) {
         if (err instanceof ProviderError && err.kind === 'rate_limited') throw err;
+        // A call that failed produced nothing: its slot goes back to the firm's budget.
+        await this.rateLimit.refund(LLM_LIMIT, firmId).catch(() => undefined);
         reason = err instanceof ProviderError ? err.message : `LLM call failed: ${(err as Error).message}`;
+        // A short outage is waited out (the job comes back with backoff); a long one gets fallback drafts.
+        if (llmRetries < LLM_OUTAGE_RETRIES) throw new LlmUnavailable(reason, backoffDelay(llmRetries + 1, { minMs: 2000, maxMs: 30_000 }));
         break;
       }
     }
@@ -252,7 +310,7 @@ export class DraftingService {
     }));
   }
 
-  private async persist(pr: Prepared, produced: Awaited<ReturnType<DraftingService['produce']>>, run: GenerationRun, p: GenerateDraftsPayload, target: GeneratedContent | null): Promise<string[]> {
+  private async persist(pr: Prepared, produced: Awaited<ReturnType<DraftingService['produce']>>, run: GenerationRun, p: GenerateDraftsPayload, target: GeneratedContent | null): Promise<GeneratedContent[]> {
     const { out } = produced;
     const m = pr.t.meeting;
     const origin: 'llm' | 'fallback' = produced.mode === 'fallback' ? 'fallback' : 'llm';
@@ -304,7 +362,7 @@ export class DraftingService {
           const enc = await this.dataKeys.encrypt('meeting', m.id, m.firmId, d.text, contentAad(current.id), tx);
           await contentRepo.update(current.id, { textEnc: enc, title: d.title, hashtags: d.hashtags, evidence: d.evidence, actionItems: d.actionItems, origin, version, runId: run.id });
           await tx.getRepository(ContentVersion).insert({ firmId: m.firmId, contentId: current.id, version, textEnc: enc, change: 'regenerated', actorType: origin, actorUserId: p.requestedBy ?? null, instruction: p.instruction ?? null, runId: run.id });
-          saved.push({ ...current, ...d, version, origin });
+          saved.push({ ...current, ...d, textEnc: enc, version, origin, runId: run.id });
         }
       } else {
         if (p.trigger !== 'transcript') await contentRepo.update({ meetingId: m.id, superseded: false }, { superseded: true });
@@ -318,7 +376,8 @@ export class DraftingService {
           saved.push({ ...inserted, textEnc: enc, ...d });
         }
       }
-      await this.repo.finishRun(run.id, { status: 'done', mode: produced.mode, model: produced.model, usage: produced.usage, attempts: produced.attempts, fallbackReason: produced.fallbackReason }, tx);
+      // The run stays 'running' until every post is submitted to compliance (finish()).
+      await tx.getRepository(GenerationRun).update(run.id, { mode: produced.mode, model: produced.model, usage: produced.usage, attempts: produced.attempts, fallbackReason: produced.fallbackReason } as never);
       await this.audit.record(
         {
           action: 'drafts.generated',
@@ -331,25 +390,7 @@ export class DraftingService {
       );
     });
 
-    for (const d of saved.filter((s) => s.kind === 'post')) {
-      const text = (wanted.find((w) => w.kind === 'post' && w.automationId === d.automationId) ?? wanted[0]).text;
-      await this.compliance.submit({
-        contentId: d.id,
-        firmId: m.firmId,
-        advisorId: m.advisorId,
-        platform: d.platform!,
-        text,
-        authorType: origin,
-        authorUserId: null,
-        meetingId: m.id,
-        generation: { runId: run.id, mode: produced.mode, model: produced.model, promptVersion: DRAFTS_PROMPT_VERSION },
-        clientNames: pr.clientNames,
-      });
-    }
-    const contentIds = saved.map((s) => s.id);
-    await this.realtime.publish({ type: 'drafts.ready', payload: { meetingId: m.id, contentIds, mode: produced.mode }, to: { userIds: [m.advisorId] } });
-    this.events.emit('drafts.ready', { meetingId: m.id, firmId: m.firmId, advisorId: m.advisorId, contentIds });
-    return contentIds;
+    return saved;
   }
 
   /** Marks a run that cannot finish, so the meeting can be drafted again. */
