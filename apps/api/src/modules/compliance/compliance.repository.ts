@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { currentScope, isUuid, TenantRepository, TenantScope } from '../../infra/tenancy/tenant-repository';
 import { User } from '../auth/entities/user.entity';
 import { FirmRule } from './entities/firm-rule.entity';
@@ -45,7 +45,7 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
     if (filter.advisorId) qb.andWhere('r.advisor_id = :advisorId', { advisorId: filter.advisorId });
     if (filter.minRisk !== undefined) qb.andWhere('r.risk_score >= :minRisk', { minRisk: filter.minRisk });
     qb.orderBy('r.risk_score', 'DESC').addOrderBy('r.updated_at', 'ASC').offset(filter.offset).limit(filter.limit);
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.getCount()]);
+    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.clone().offset(undefined).limit(undefined).getCount()]);
     return { items: entities.map((e, i) => Object.assign(e, { advisorName: String(raw[i]?.advisor_name ?? '') })), total };
   }
 
@@ -65,6 +65,10 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
 
   submission(id: string, tx?: EntityManager): Promise<PostSubmission | null> {
     return (tx ? tx.getRepository(PostSubmission) : this.submissions).findOne({ where: { id } });
+  }
+
+  submissionsByIds(ids: string[]): Promise<PostSubmission[]> {
+    return ids.length ? this.submissions.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   versions(contentId: string, firmId: string): Promise<PostSubmission[]> {

@@ -228,7 +228,9 @@ export class ComplianceService {
 
   async queue(filter: QueueFilter): Promise<{ items: ReviewItemDto[]; page: { total: number; limit: number; offset: number } }> {
     const { items, total } = await this.repo.queue(filter);
-    const withPreview = await Promise.all(items.map(async (i) => this.toItemDto(i, i.advisorName)));
+    // One query for every item's latest text, not one per row.
+    const latest = new Map((await this.repo.submissionsByIds(items.map((i) => i.latestSubmissionId))).map((s) => [s.id, s]));
+    const withPreview = await Promise.all(items.map(async (i) => this.toItemDto(i, i.advisorName, latest.get(i.latestSubmissionId))));
     return { items: withPreview, page: { total, limit: filter.limit, offset: filter.offset } };
   }
 
@@ -357,8 +359,8 @@ export class ComplianceService {
     if (status === 'approved' || status === 'auto_approved') this.events.emit('post.approved', { contentId, versionId: submissionId, firmId, advisorId });
   }
 
-  private async toItemDto(i: ReviewItem, advisorName: string): Promise<ReviewItemDto> {
-    const latest = await this.repo.submission(i.latestSubmissionId);
+  private async toItemDto(i: ReviewItem, advisorName: string, preloaded?: PostSubmission): Promise<ReviewItemDto> {
+    const latest = preloaded ?? (await this.repo.submission(i.latestSubmissionId));
     const text = latest ? this.crypto.decrypt(latest.textEnc, aad(i.contentId)) : '';
     return {
       contentId: i.contentId,

@@ -39,12 +39,10 @@ export class AutomationsService {
 
   /** Automations in force for an advisor; a new advisor starts with two sensible ones. */
   async forAdvisor(firmId: string, userId: string): Promise<Automation[]> {
-    let list = await this.repo.automationsFor(firmId, userId);
-    if (list.length === 0) {
-      for (const s of STARTERS) await this.repo.saveAutomation({ ...s, firmId, userId });
-      list = await this.repo.automationsFor(firmId, userId);
-    }
-    return list;
+    const list = await this.repo.automationsFor(firmId, userId);
+    if (list.length > 0) return list;
+    // Two jobs for a new advisor can get here at once: one of them creates the starters.
+    return this.repo.createStartersOnce(firmId, userId, STARTERS);
   }
 
   async list(): Promise<AutomationDto[]> {

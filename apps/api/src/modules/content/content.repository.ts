@@ -99,6 +99,15 @@ export class ContentRepository extends TenantRepository<GeneratedContent> {
     return isUuid(id) ? this.automations.findOneBy({ id, firmId }) : Promise.resolve(null);
   }
 
+  async createStartersOnce(firmId: string, userId: string, starters: Partial<Automation>[]): Promise<Automation[]> {
+    await this.automations.manager.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`automations:${userId}`]);
+      const existing = await tx.getRepository(Automation).count({ where: [{ firmId, userId }, { firmId, userId: IsNull() }] });
+      if (existing === 0) await tx.getRepository(Automation).save(starters.map((s) => tx.getRepository(Automation).create({ ...s, firmId, userId })));
+    });
+    return this.automationsFor(firmId, userId);
+  }
+
   saveAutomation(a: Partial<Automation>): Promise<Automation> {
     return this.automations.save(this.automations.create(a));
   }
