@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { ApiEnvelope } from '../../infra/http/api-envelope';
 import { Roles } from '../auth/auth.decorators';
@@ -32,7 +31,6 @@ export class ComplianceController {
 
   @Post('validate')
   @HttpCode(200)
-  @Throttle({ default: { limit: 1200, ttl: 60_000 } })
   @ApiOperation({ summary: "Check a text against FINRA/SEC rules and your firm's policy; stores nothing" })
   @ApiEnvelope(ValidationResultDto)
   validate(@Body() dto: ValidateRequestDto): Promise<ValidationResultDto> {
