@@ -32,7 +32,7 @@ registerEncryptedColumn({ table: 'generated_content', idColumn: 'id', column: 't
 registerEncryptedColumn({ table: 'content_version', idColumn: 'id', column: 'text_enc', aad: { column: 'content_id', prefix: 'content:' }, appendOnly: true });
 
 /** How often a drafting job waits out an LLM outage before writing fallback drafts. */
-const LLM_OUTAGE_RETRIES = 2;
+const LLM_OUTAGE_RETRIES = 3;
 
 export class LlmUnavailable extends Error {
   constructor(
@@ -271,7 +271,11 @@ export class DraftingService {
         await this.rateLimit.refund(LLM_LIMIT, firmId).catch(() => undefined);
         reason = err instanceof ProviderError ? err.message : `LLM call failed: ${(err as Error).message}`;
         // A short outage is waited out (the job comes back with backoff); a long one gets fallback drafts.
-        if (llmRetries < LLM_OUTAGE_RETRIES) throw new LlmUnavailable(reason, backoffDelay(llmRetries + 1, { minMs: 2000, maxMs: 30_000 }));
+        if (llmRetries < LLM_OUTAGE_RETRIES) {
+          // An open breaker says when it will probe again: wait for that rather than fail fast.
+          const breakerWait = err instanceof ProviderError && err.details.breakerOpen ? Math.min(err.retryAfterMs ?? 30_000, 60_000) : 0;
+          throw new LlmUnavailable(reason, Math.max(breakerWait, backoffDelay(llmRetries + 1, { minMs: 2000, maxMs: 30_000 })));
+        }
         break;
       }
     }
