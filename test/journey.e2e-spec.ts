@@ -104,9 +104,6 @@ describe('the whole journey in a browser', () => {
       FACEBOOK_WWW_BASE_URL: `${sb}/facebook/www`,
       FACEBOOK_GRAPH_BASE_URL: `${sb}/facebook/graph`,
       THROTTLE_PER_MINUTE: '100000',
-      // The seeded calendar turns the notetaker on for a dozen meetings at the first sync; the design's
-      // 5 creations per hour would leave this afternoon's meeting waiting for the next slot.
-      RECALL_BOTS_PER_HOUR: '100',
     });
     app = await createHttpApp(config, { quiet: true });
     await app.listen(port, '127.0.0.1');

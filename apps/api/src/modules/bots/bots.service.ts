@@ -30,6 +30,9 @@ const ACTIVE_CODES = new Set(['joining_call', 'in_waiting_room', 'in_call_not_re
 export type ReconcileOutcome = 'created' | 'rescheduled' | 'removed' | 'unchanged' | 'busy' | 'gone' | 'failed';
 
 /** Bots: one Recall.ai notetaker per meeting that wants one, its status timeline, and the transcript when it is done. */
+
+/** How far ahead of a meeting its bot is created. */
+const CREATE_HORIZON_MS = 24 * 3600_000;
 @Injectable()
 export class BotsService {
   private readonly logger = new Logger(BotsService.name);
@@ -139,6 +142,13 @@ export class BotsService {
     const settings = await this.profiles.notetakerSettings(meeting.advisorId);
     const joinAt = new Date(meeting.startsAt.getTime() - settings.joinMinutesBefore * 60_000);
     const dedupeKey = meeting.dedupeKey!;
+    // Bots are created a day ahead (Recall only needs 10 minutes), so the hourly creation limit
+    // goes to the meetings that come first; the sweep creates the rest as they come within reach.
+    if (!bot && this.config.bots.pollIntervalSec > 0 && meeting.startsAt.getTime() - now > CREATE_HORIZON_MS && !(await this.repo.getLiveByDedupeKey(dedupeKey))) {
+      const at = new Date(meeting.startsAt.getTime() - CREATE_HORIZON_MS);
+      await this.meetings.setBotStatus(group.map((g) => g.id), 'planned', `The notetaker will be booked on ${at.toISOString()}, a day before the meeting.`);
+      return 'unchanged';
+    }
     if (!bot) {
       const holder = await this.repo.getLiveByDedupeKey(dedupeKey);
       if (holder) {
@@ -406,7 +416,8 @@ export class BotsService {
       const m = await this.meetings.getForBot(b.meetingId);
       if (m) await this.enqueueReconcile(m.id, m.version, { revive: true });
     }
-    const wanting = await this.meetings.wantingNotetakerBetween(new Date(now), new Date(now + 28 * 86_400_000));
+    // Meetings entering the creation horizon get their bot; later ones wait their turn.
+    const wanting = await this.meetings.wantingNotetakerBetween(new Date(now), new Date(now + CREATE_HORIZON_MS + 10 * 60_000));
     const live = await this.repo.liveMeetingIds(wanting.map((m) => m.id));
     for (const m of wanting) {
       if (live.has(m.id)) continue;

@@ -1,6 +1,7 @@
 import { Badge, Loader, Tooltip } from '@mantine/core';
 
 const STATUS: Record<string, { label: string; color: string; live?: boolean }> = {
+  planned: { label: 'Planned', color: 'gray' },
   pending: { label: 'Scheduling', color: 'gray', live: true },
   scheduled: { label: 'Scheduled', color: 'blue' },
   waiting_rate_limit: { label: 'Queued', color: 'gray' },
