@@ -5,24 +5,28 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ListSkeleton } from '../../components/Skeletons';
 import { fmtDateTime, humanize } from '../../lib/format';
-import { useAuditTrail, useDeleteClientData, useExportRecords, useVerifyChain } from './api';
+import { useAuditTrail, useDeleteClientData, useExportClientData, useExportRecords, useVerifyChain } from './api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { notifications } from '@mantine/notifications';
 
 function ClientDeletion() {
   const del = useDeleteClientData();
+  const exportClient = useExportClientData();
   const [email, setEmail] = useState('');
   const valid = /^\S+@\S+\.\S+$/.test(email);
   return (
     <Card>
       <Title order={4} mb={4}>
-        Client deletion request
+        Client data requests
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Deletes one client's meeting data (transcripts and drafts) across the firm by destroying its encryption keys. Books and records under retention are kept, as the rules require.
+        Export one client's meeting data (JSON plus transcripts), or delete it across the firm by destroying its encryption keys. Books and records under retention are kept, as the rules require.
       </Text>
       <Group align="flex-end" gap="sm">
         <TextInput label="Client email" placeholder="client@example.com" value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={300} />
+        <Button variant="default" disabled={!valid} loading={exportClient.isPending} onClick={() => exportClient.mutate(email.trim())} data-testid="export-client">
+          Export client data
+        </Button>
         <ConfirmButton
           color="red"
           variant="light"
@@ -44,6 +48,7 @@ function ClientDeletion() {
         </ConfirmButton>
       </Group>
       {del.isError && <ErrorAlert error={del.error} />}
+      {exportClient.isError && <ErrorAlert error={exportClient.error} />}
     </Card>
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client';
 import { saveDownload } from '../../lib/download';
-import type { Dto } from '../../lib/api/types';
 
 export const recordsKeys = {
   audit: ['records', 'audit'] as const,
@@ -23,8 +22,14 @@ export function useExportRecords() {
 /** POST /api/privacy/delete-client: destroys the keys of one client's meeting data; records stay. */
 export function useDeleteClientData() {
   return useMutation({
-    // The generated schema lists DeleteClientDataDto without its `email` field (the DTO lives in the
-    // controller file, outside the swagger plugin's *.dto.ts glob); the route requires it.
-    mutationFn: (email: string) => unwrap(api.POST('/api/privacy/delete-client', { body: { email } as unknown as Dto<'DeleteClientDataDto'> })),
+    mutationFn: (email: string) => unwrap(api.POST('/api/privacy/delete-client', { body: { email } })),
+  });
+}
+
+/** GET /api/privacy/export/client: one client's data across the firm's meetings, zipped (JSON + transcripts). */
+export function useExportClientData() {
+  return useMutation({
+    mutationFn: (email: string) =>
+      saveDownload(api.GET('/api/privacy/export/client', { params: { query: { email } }, parseAs: 'blob' }), `aftermeet-client-${email.replace(/[^a-z0-9]+/gi, '-')}.zip`),
   });
 }
