@@ -1,12 +1,12 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createSandbox } from '../apps/sandbox/src/app';
 import { createHttpApp } from '../apps/api/src/bootstrap';
-import { createTestDatabase, testConfig } from '../apps/api/test/utils';
+import { providerEnv } from '../apps/api/test/stack';
+import { createTestDatabase, freePort, testConfig } from '../apps/api/test/utils';
 import { launchChromium } from './browser';
 
 /**
@@ -18,13 +18,6 @@ import { launchChromium } from './browser';
  */
 const root = join(__dirname, '..');
 const shots = join(root, 'docs/screenshots');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe('the whole journey in a browser', () => {
   let app: NestExpressApplication;
@@ -93,16 +86,7 @@ describe('the whole journey in a browser', () => {
       PUBLIC_URL: base,
       WEB_ORIGIN: base,
       WEB_DIST_DIR: join(root, 'dist/web'),
-      GOOGLE_AUTH_URL: `${sb}/google/o/oauth2/v2/auth`,
-      GOOGLE_TOKEN_URL: `${sb}/google/token`,
-      GOOGLE_USERINFO_URL: `${sb}/google/v1/userinfo`,
-      GOOGLE_CALENDAR_BASE_URL: `${sb}/google/calendar/v3`,
-      RECALL_BASE_URL: `${sb}/recall`,
-      OPENAI_BASE_URL: `${sb}/openai/v1`,
-      LINKEDIN_AUTH_BASE_URL: `${sb}/linkedin/oauth/v2`,
-      LINKEDIN_API_BASE_URL: `${sb}/linkedin`,
-      FACEBOOK_WWW_BASE_URL: `${sb}/facebook/www`,
-      FACEBOOK_GRAPH_BASE_URL: `${sb}/facebook/graph`,
+      ...providerEnv(sb),
       THROTTLE_PER_MINUTE: '100000',
     });
     app = await createHttpApp(config, { quiet: true });

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createSandbox } from '../apps/sandbox/src/app';
-import { createTestDatabase } from '../apps/api/test/utils';
+import { providerEnv } from '../apps/api/test/stack';
+import { createTestDatabase, freePort } from '../apps/api/test/utils';
 
 /**
  * Runs the built API as a real process at debug log level, drives sign-in, token refresh, API
@@ -12,13 +12,6 @@ import { createTestDatabase } from '../apps/api/test/utils';
  * it logged for secrets: tokens, cookies, keys, client secrets, the encryption key.
  */
 const root = join(__dirname, '..');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe('logs of a full run carry no secrets', () => {
   let api: ChildProcess;
@@ -50,16 +43,7 @@ describe('logs of a full run carry no secrets', () => {
       REDIS_PREFIX: `logscan${port}`,
       JWT_SECRET: 'log-scan-jwt-secret-value',
       ENCRYPTION_KEYS: `scan:${Buffer.alloc(32, 9).toString('base64')}`,
-      GOOGLE_AUTH_URL: `${sb}/google/o/oauth2/v2/auth`,
-      GOOGLE_TOKEN_URL: `${sb}/google/token`,
-      GOOGLE_USERINFO_URL: `${sb}/google/v1/userinfo`,
-      GOOGLE_CALENDAR_BASE_URL: `${sb}/google/calendar/v3`,
-      RECALL_BASE_URL: `${sb}/recall`,
-      OPENAI_BASE_URL: `${sb}/openai/v1`,
-      LINKEDIN_AUTH_BASE_URL: `${sb}/linkedin/oauth/v2`,
-      LINKEDIN_API_BASE_URL: `${sb}/linkedin`,
-      FACEBOOK_WWW_BASE_URL: `${sb}/facebook/www`,
-      FACEBOOK_GRAPH_BASE_URL: `${sb}/facebook/graph`,
+      ...providerEnv(sb),
     };
     secrets.push(env.JWT_SECRET, Buffer.alloc(32, 9).toString('base64'), 'sandbox-google-client-secret', 'sandbox-recall-key', 'sandbox-openai-key', 'sandbox-linkedin-client-secret', 'sandbox-facebook-app-secret');
     api = spawn(process.execPath, ['dist/apps/api/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

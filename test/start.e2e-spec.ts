@@ -1,19 +1,11 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createTestDatabase } from '../apps/api/test/utils';
+import { createTestDatabase, freePort } from '../apps/api/test/utils';
 import { launchChromium } from './browser';
 
 const root = join(__dirname, '..');
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe('npm start: the whole product on a fresh database', () => {
   let proc: ChildProcess;

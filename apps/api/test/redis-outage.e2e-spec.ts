@@ -1,16 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
-import { startTestApp, TestApp } from './utils';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, startTestApp, TestApp } from './utils';
 
 function startRedis(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {

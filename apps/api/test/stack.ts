@@ -2,6 +2,22 @@ import request from 'supertest';
 import { createSandbox } from '../../sandbox/src/app';
 import { startTestApp, TestApp } from './utils';
 
+/** Every provider setting pointed at a sandbox at base URL `s`: the same adapters, no stubs. */
+export function providerEnv(s: string): Record<string, string> {
+  return {
+    GOOGLE_AUTH_URL: `${s}/google/o/oauth2/v2/auth`,
+    GOOGLE_TOKEN_URL: `${s}/google/token`,
+    GOOGLE_USERINFO_URL: `${s}/google/v1/userinfo`,
+    GOOGLE_CALENDAR_BASE_URL: `${s}/google/calendar/v3`,
+    RECALL_BASE_URL: `${s}/recall`,
+    OPENAI_BASE_URL: `${s}/openai/v1`,
+    LINKEDIN_AUTH_BASE_URL: `${s}/linkedin/oauth/v2`,
+    LINKEDIN_API_BASE_URL: `${s}/linkedin`,
+    FACEBOOK_WWW_BASE_URL: `${s}/facebook/www`,
+    FACEBOOK_GRAPH_BASE_URL: `${s}/facebook/graph`,
+  };
+}
+
 export interface Stack {
   api: TestApp;
   sandboxUrl: string;
@@ -15,16 +31,7 @@ export async function startStack(env: Record<string, string> = {}, sandboxOpts: 
   const server = await sandbox.listen(0);
   const s = server.url.replace(/\/$/, '');
   const api = await startTestApp({
-    GOOGLE_AUTH_URL: `${s}/google/o/oauth2/v2/auth`,
-    GOOGLE_TOKEN_URL: `${s}/google/token`,
-    GOOGLE_USERINFO_URL: `${s}/google/v1/userinfo`,
-    GOOGLE_CALENDAR_BASE_URL: `${s}/google/calendar/v3`,
-    RECALL_BASE_URL: `${s}/recall`,
-    OPENAI_BASE_URL: `${s}/openai/v1`,
-    LINKEDIN_AUTH_BASE_URL: `${s}/linkedin/oauth/v2`,
-    LINKEDIN_API_BASE_URL: `${s}/linkedin`,
-    FACEBOOK_WWW_BASE_URL: `${s}/facebook/www`,
-    FACEBOOK_GRAPH_BASE_URL: `${s}/facebook/graph`,
+    ...providerEnv(s),
     WEB_ORIGIN: 'http://web.test',
     ...env,
   });

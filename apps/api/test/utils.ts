@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Type } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { createHttpApp } from '../src/bootstrap';
 import { AppConfig, loadConfig } from '../src/infra/config/config';
@@ -67,4 +68,14 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
       await db.drop();
     },
   };
+}
+
+/** A TCP port nothing listens on right now (for servers a test starts itself). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }
