@@ -1,6 +1,7 @@
+import { sha256 } from '../../infra/crypto/sha256';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AppError } from '../../infra/http/app-error';
 import { Actor } from '../../infra/http/request-context';
@@ -9,7 +10,6 @@ import { AuditService } from '../audit/audit.service';
 import { ApiKey } from './entities/api-key.entity';
 import { FirmMember } from './entities/firm-member.entity';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface IssuedKey {
   key: ApiKey;

@@ -1,8 +1,9 @@
+import { sha256 } from '../../infra/crypto/sha256';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
 import { AppError } from '../../infra/http/app-error';
@@ -20,7 +21,6 @@ export interface AccessClaims {
   exp?: number;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * Access JWTs (15 min) and rotating refresh tokens. A revoked family or user is remembered in Redis

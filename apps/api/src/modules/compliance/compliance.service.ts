@@ -1,5 +1,5 @@
+import { sha256 } from '../../infra/crypto/sha256';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EncryptionService } from '../../infra/crypto/encryption.service';
 import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
@@ -24,7 +24,6 @@ registerEncryptedColumn({ table: 'post_submission', idColumn: 'id', column: 'val
 /** How stale firm settings may be for the stateless check (never for stored validations). */
 const SETTINGS_CACHE_MS = 10_000;
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const aad = (contentId: string) => `post:${contentId}`;
 
 export interface SubmitPostInput {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../infra/crypto/sha256';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { DataKeyService, DataShreddedError } from '../../infra/crypto/data-key.service';
@@ -94,7 +94,7 @@ export class ContentService {
       const enc = await this.dataKeys.encrypt('meeting', row.meetingId, row.firmId, text, contentAad(id), tx);
       await tx.getRepository(GeneratedContent).update(id, { textEnc: enc, version, evidence, ...(title !== undefined ? { title } : {}) });
       await tx.getRepository(ContentVersion).insert({ firmId: row.firmId, contentId: id, version, textEnc: enc, change, actorType: 'user', actorUserId: s.userId });
-      await this.audit.record({ action: change === 'edited' ? 'draft.edited' : 'draft.suggestion_accepted', subjectType: 'content', subjectId: id, data: { kind: row.kind, version, before: sha(previous), after: sha(text), lengthBefore: previous.length, lengthAfter: text.length } }, tx);
+      await this.audit.record({ action: change === 'edited' ? 'draft.edited' : 'draft.suggestion_accepted', subjectType: 'content', subjectId: id, data: { kind: row.kind, version, before: sha256(previous), after: sha256(text), lengthBefore: previous.length, lengthAfter: text.length } }, tx);
     });
     if (row.kind === 'post') {
       await this.compliance.submit({ contentId: id, firmId: row.firmId, advisorId: row.advisorId, platform: row.platform!, text, authorType: change === 'edited' ? 'user' : 'suggestion', authorUserId: s.userId, meetingId: row.meetingId });
@@ -160,9 +160,6 @@ export class ContentService {
   }
 }
 
-function sha(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
 
 /** Evidence survives an edit for every sentence kept word for word. */
 function keepEvidence(evidence: EvidenceLink[], text: string): EvidenceLink[] {

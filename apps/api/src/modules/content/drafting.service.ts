@@ -1,6 +1,6 @@
+import { sha256 } from '../../infra/crypto/sha256';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DataKeyService } from '../../infra/crypto/data-key.service';
 import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
@@ -52,7 +52,6 @@ const SCHEMA_ATTEMPTS = 3;
 const CACHE_TTL_SECONDS = 24 * 3600;
 const PARAMETERS = { temperature: 0.3, maxTokens: 4000 };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const contentAad = (id: string) => `content:${id}`;
 
 function clock(sec: number | null): string {

@@ -1,7 +1,7 @@
+import { sha256 } from '../../infra/crypto/sha256';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
@@ -30,7 +30,6 @@ import { resolveScheduledAt } from './schedule';
 
 registerEncryptedColumn({ table: 'publication_record', idColumn: 'id', column: 'sent_text_enc', aad: { column: 'publication_id', prefix: 'publication:' }, appendOnly: true });
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const recordAad = (publicationId: string) => `publication:${publicationId}`;
 const WORKER = `${hostname()}:${process.pid}`;
 const OPEN: PublicationStatus[] = ['scheduled', 'queued', 'publishing'];
