@@ -151,6 +151,14 @@ describe('drafting: transcript → summary, email and posts, checked by complian
     expect((await ds.query(`SELECT count(*)::int AS n FROM generated_content WHERE meeting_id = $1`, [meetingId]))[0].n).toBe(4);
   }, 120_000);
 
+  it('drafts on demand for a meeting the caller can see, and answers 404 for one they cannot', async () => {
+    const [m] = await ds.query(`SELECT id FROM client_meeting WHERE transcript_state = 'stored' LIMIT 1`);
+    const res = await api().post('/api/generate-posts').set(as()).send({ meetingId: m.id, instruction: 'Shorter' }).expect(202);
+    expect(res.body.data).toMatchObject({ meetingId: m.id, status: 'queued' });
+    await api().post('/api/generate-posts').set(as()).send({ meetingId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await api().post('/api/generate-posts').set(as()).send({ meetingId: 'nope' }).expect(400);
+  });
+
   it('re-validates an edit at once and keeps the version history', async () => {
     const list = await ds.query(`SELECT id FROM generated_content WHERE kind = 'post' AND platform = 'linkedin' LIMIT 1`);
     const id = list[0].id;

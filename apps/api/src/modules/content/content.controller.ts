@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../../infra/http/api-envelope';
 import { AutomationsService } from './automations.service';
@@ -15,22 +15,18 @@ import {
   RegenerateDto,
   UpdateAutomationDto,
 } from './dto/content.dto';
-import { TRANSCRIPT_SOURCE, TranscriptSource } from './transcript-source';
 
 @ApiTags('content')
 @Controller()
 export class ContentController {
-  constructor(
-    private readonly content: ContentService,
-    @Inject(TRANSCRIPT_SOURCE) private readonly meetings: TranscriptSource,
-  ) {}
+  constructor(private readonly content: ContentService) {}
 
   @Post('generate-posts')
   @HttpCode(202)
   @ApiOperation({ summary: 'Draft the summary, follow-up email and posts for a meeting (runs in the background)' })
   @ApiEnvelope(GenerationAcceptedDto, { status: 202 })
   generate(@Body() dto: GeneratePostsDto): Promise<GenerationAcceptedDto> {
-    return this.content.requestGeneration(dto.meetingId, dto.instruction, async (id) => this.meetings.get(id).then(() => true));
+    return this.content.requestGeneration(dto.meetingId, dto.instruction);
   }
 
   @Get('content')

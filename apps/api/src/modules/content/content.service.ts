@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { sha256 } from '../../infra/crypto/sha256';
 import type { Queue } from 'bullmq';
@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { ComplianceService } from '../compliance/compliance.service';
 import { CONTENT_QUEUE, ContentJob, GenerateDraftsPayload, generateJobId } from './content.jobs';
 import { ContentRepository } from './content.repository';
+import { TRANSCRIPT_SOURCE, TranscriptSource } from './transcript-source';
 import { contentAad } from './drafting.service';
 import { ContentDto, ContentVersionDto, GenerationAcceptedDto } from './dto/content.dto';
 import { ContentVersion } from './entities/content-version.entity';
@@ -29,6 +30,7 @@ export class ContentService {
     private readonly dataSource: DataSource,
     private readonly realtime: RealtimeService,
     @InjectQueue(CONTENT_QUEUE) private readonly queue: Queue,
+    @Inject(TRANSCRIPT_SOURCE) private readonly meetings: TranscriptSource,
   ) {}
 
   async enqueue(payload: GenerateDraftsPayload): Promise<GenerationAcceptedDto> {
@@ -37,10 +39,10 @@ export class ContentService {
     return { jobId, meetingId: payload.meetingId, status: 'queued' };
   }
 
-  /** POST /api/generate-posts: the meeting must be the caller's to see. */
-  async requestGeneration(meetingId: string, instruction: string | undefined, canSee: (meetingId: string) => Promise<boolean>): Promise<GenerationAcceptedDto> {
+  /** POST /api/generate-posts: the meeting must be the caller's to see (Meetings answers 404 otherwise). */
+  async requestGeneration(meetingId: string, instruction: string | undefined): Promise<GenerationAcceptedDto> {
     const s = currentScope();
-    if (!(await canSee(meetingId))) throw AppError.notFound('Meeting');
+    await this.meetings.get(meetingId);
     await this.audit.record({ action: 'drafts.requested', subjectType: 'meeting', subjectId: meetingId, data: { instruction: instruction ?? null } });
     return this.enqueue({ meetingId, trigger: 'manual', instruction: instruction ?? null, requestedBy: s.userId });
   }
