@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { approvedPost, as, connectFacebookPage, connectLinkedIn, inspector, statuses, until } from './publishing-support';
-import { signIn, SignedIn, Stack, startStack } from './stack';
+import { SignedIn, Stack, providerEnv, signIn, startStack } from './stack';
 
 const PUBLISH_ENV = {
   PUBLISH_ADVISOR_LIMIT: '100000',
@@ -41,16 +41,7 @@ describe('Publishing survives worker crashes without double posts', () => {
       REDIS_PREFIX: c.redis.prefix,
       ENCRYPTION_KEYS: c.security.encryptionKeys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(','),
       JWT_SECRET: c.security.jwtSecret,
-      LINKEDIN_AUTH_BASE_URL: `${s}/linkedin/oauth/v2`,
-      LINKEDIN_API_BASE_URL: `${s}/linkedin`,
-      FACEBOOK_WWW_BASE_URL: `${s}/facebook/www`,
-      FACEBOOK_GRAPH_BASE_URL: `${s}/facebook/graph`,
-      GOOGLE_AUTH_URL: `${s}/google/o/oauth2/v2/auth`,
-      GOOGLE_TOKEN_URL: `${s}/google/token`,
-      GOOGLE_USERINFO_URL: `${s}/google/v1/userinfo`,
-      GOOGLE_CALENDAR_BASE_URL: `${s}/google/calendar/v3`,
-      RECALL_BASE_URL: `${s}/recall`,
-      OPENAI_BASE_URL: `${s}/openai/v1`,
+      ...providerEnv(s),
       CALENDAR_SYNC_INTERVAL_SECONDS: '0',
       RECALL_POLL_INTERVAL_SECONDS: '0',
       ...PUBLISH_ENV,
