@@ -34,9 +34,13 @@ export class DataKeyService {
 
   private async keyFor(subjectType: string, subjectId: string, firmId: string, tx?: EntityManager): Promise<{ id: string; key: Buffer }> {
     const q = (tx ?? this.dataSource).query.bind(tx ?? this.dataSource);
-    const wrapped = this.master.encrypt(randomBytes(32), `data_key:${subjectId}`);
-    await q(`INSERT INTO data_key (subject_type, subject_id, firm_id, wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (subject_type, subject_id) DO NOTHING`, [subjectType, subjectId, firmId, wrapped]);
-    const [row] = await q(`SELECT id, wrapped_key, destroyed_at FROM data_key WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId]);
+    const select = () => q(`SELECT id, wrapped_key, destroyed_at FROM data_key WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId]);
+    let [row] = await select();
+    if (!row) {
+      const wrapped = this.master.encrypt(randomBytes(32), `data_key:${subjectId}`);
+      await q(`INSERT INTO data_key (subject_type, subject_id, firm_id, wrapped_key) VALUES ($1, $2, $3, $4) ON CONFLICT (subject_type, subject_id) DO NOTHING`, [subjectType, subjectId, firmId, wrapped]);
+      [row] = await select();
+    }
     if (row.destroyed_at || !row.wrapped_key) throw new DataShreddedError();
     return { id: row.id, key: this.unwrap(row.id, row.wrapped_key, subjectType, subjectId) };
   }
