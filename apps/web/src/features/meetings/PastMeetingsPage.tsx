@@ -1,4 +1,4 @@
-import { Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Pagination, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconHistory, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,8 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ListSkeleton } from '../../components/Skeletons';
 import { useMeetings } from './api';
-import { MeetingRow } from './MeetingRow';
-import { groupByDay } from './UpcomingMeetingsPage';
+import { MeetingDays } from './MeetingDays';
 
 const PAGE = 25;
 
@@ -31,19 +30,9 @@ export function PastMeetingsPage() {
       ) : meetings.data.items.length === 0 ? (
         <Empty testId="meetings-empty" icon={<IconHistory size={28} />} title={q ? 'No meeting matches' : 'No past meetings yet'} description={q ? `Nothing matches "${q}".` : 'Meetings appear here once they have happened. Turn on the notetaker for an upcoming meeting to get its transcript and drafts.'} />
       ) : (
-        <Stack gap="lg" data-testid="meetings-list">
-          {groupByDay(meetings.data.items).map(([day, items]) => (
-            <Stack key={day} gap="xs">
-              <Text fw={600} size="sm" c="dimmed" tt="uppercase" style={{ letterSpacing: '0.03em' }}>
-                {day}
-              </Text>
-              {items.map((m) => (
-                <MeetingRow key={m.id} meeting={m} mode="past" />
-              ))}
-            </Stack>
-          ))}
+        <MeetingDays meetings={meetings.data.items} mode="past">
           {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} />}
-        </Stack>
+        </MeetingDays>
       )}
     </>
   );

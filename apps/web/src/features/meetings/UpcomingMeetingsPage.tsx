@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarOff, IconRefresh, IconSearch } from '@tabler/icons-react';
@@ -8,29 +8,9 @@ import { Empty } from '../../components/Empty';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ListSkeleton } from '../../components/Skeletons';
-import { useMeetings, useSyncCalendars, type Meeting } from './api';
-import { MeetingRow } from './MeetingRow';
+import { useMeetings, useSyncCalendars } from './api';
+import { MeetingDays } from './MeetingDays';
 
-function dayLabel(iso: string): string {
-  const d = new Date(iso);
-  const today = new Date();
-  const tomorrow = new Date();
-  tomorrow.setDate(today.getDate() + 1);
-  const same = (a: Date, b: Date) => a.toDateString() === b.toDateString();
-  const date = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(d);
-  if (same(d, today)) return `Today · ${date}`;
-  if (same(d, tomorrow)) return `Tomorrow · ${date}`;
-  return date;
-}
-
-export function groupByDay(meetings: Meeting[]): [string, Meeting[]][] {
-  const groups = new Map<string, Meeting[]>();
-  for (const m of meetings) {
-    const key = new Date(m.startsAt).toDateString();
-    groups.set(key, [...(groups.get(key) ?? []), m]);
-  }
-  return [...groups.values()].map((items) => [dayLabel(items[0]!.startsAt), items]);
-}
 
 export function UpcomingMeetingsPage() {
   const [search, setSearch] = useState('');
@@ -89,18 +69,7 @@ export function UpcomingMeetingsPage() {
           />
         )
       ) : (
-        <Stack gap="lg" data-testid="meetings-list">
-          {groupByDay(meetings.data.items).map(([day, items]) => (
-            <Stack key={day} gap="xs">
-              <Text fw={600} size="sm" c="dimmed" tt="uppercase" style={{ letterSpacing: '0.03em' }}>
-                {day}
-              </Text>
-              {items.map((m) => (
-                <MeetingRow key={m.id} meeting={m} mode="upcoming" />
-              ))}
-            </Stack>
-          ))}
-        </Stack>
+        <MeetingDays meetings={meetings.data.items} mode="upcoming" />
       )}
     </>
   );
