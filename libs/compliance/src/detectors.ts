@@ -5,6 +5,7 @@ import { detectPii, maskPii } from './pii';
 import { FAMOUS_RE, NEGATION_BEFORE_RE, escapeRegExp, findSpan, foldAccents, type Span } from './text';
 import { fallbackTopicPattern, lookupTopic } from './rules/restricted-topics';
 import { rx } from './regex-cache';
+import type { TrigramIndex } from './prefilter';
 
 export interface PostContext {
   n: Normalized;
@@ -17,6 +18,10 @@ export interface PostContext {
   topicSeverity: Record<string, Severity>;
   nlp?: NlpPlugin;
   memo: Map<string, Map<number, boolean>>;
+  /** whether rules may be skipped by their required literals (EngineOptions.prefilter) */
+  prefilter: boolean;
+  /** gram index of `n.text`, built on first use by the rule prefilter */
+  grams?: TrigramIndex;
 }
 
 export interface Hit {

@@ -5,6 +5,7 @@ import { injectDisclosures, PLATFORM_LIMITS } from './disclaimers';
 import { DEFAULT_RULE_PACKS } from './rules';
 import { HYPO_ILLUSTRATION, INVESTING, NUM, PAST_PERFORMANCE } from './rules/lexicon';
 import { rx } from './regex-cache';
+import { Prefilter, TrigramIndex } from './prefilter';
 import { DISCLAIMER_RE, FAMOUS_RE, HEDGE_RE, NEGATION_AFTER_RE, NEGATION_BEFORE_RE, WARNING_RE, escapeRegExp, findSpan, quoteSpans, splitClauses, splitSentences, type Span } from './text';
 import type {
   Category,
@@ -113,6 +114,18 @@ function patternSource(rule: RuleDefinition): string {
   return src;
 }
 
+const PREFILTERS = new Map<string, Prefilter | null>();
+/** The rule's literal prefilter (null when its pattern can start without a literal). */
+function prefilterFor(source: string): Prefilter | null {
+  let pf = PREFILTERS.get(source);
+  if (pf === undefined) {
+    pf = Prefilter.of(source);
+    if (PREFILTERS.size > 5000) PREFILTERS.clear(); // firm-supplied patterns: keep the cache bounded
+    PREFILTERS.set(source, pf);
+  }
+  return pf;
+}
+
 function memoTest(ctx: PostContext, source: string, span: Span): boolean {
   let bySpan = ctx.memo.get(source);
   if (!bySpan) ctx.memo.set(source, (bySpan = new Map()));
@@ -134,10 +147,20 @@ function inside(spans: Span[], s: number, e: number): boolean {
   return false;
 }
 
+/** False when the post cannot contain what `source` requires (so it cannot match anywhere in it). */
+function mayMatch(ctx: PostContext, source: string): boolean {
+  if (!ctx.prefilter) return true;
+  const pf = prefilterFor(source);
+  return !pf || pf.mayMatch((ctx.grams ??= new TrigramIndex(ctx.n.text)));
+}
+
 function runPatternRule(ctx: PostContext, rule: RuleDefinition): Hit[] {
   if (rule.triggers && !rule.triggers.some((t) => ctx.n.text.includes(t))) return [];
   const source = patternSource(rule);
   if (!source) return [];
+  if (!mayMatch(ctx, source)) return [];
+  // a required nearby context that the whole post cannot contain rules out every match
+  if (rule.requireNearby && !rule.requireNearby.every((src) => mayMatch(ctx, src.startsWith('@sentence:') ? src.slice(10) : src))) return [];
   let re: RegExp;
   try {
     re = rx(source, rule.phrases?.length ? 'giu' : 'gi');
@@ -270,6 +293,7 @@ function validatePostUnsafe(input: ValidateInput, options: EngineOptions): Valid
     topicSeverity: firm?.restrictedTopicSeverity ?? {},
     nlp: options.nlp,
     memo: new Map(),
+    prefilter: options.prefilter !== false,
   };
 
   // ---- run rules

@@ -131,6 +131,8 @@ export interface EngineOptions {
   rulePacks?: RulePack[];
   /** Include `rationale` on every flag (default true). */
   includeRationale?: boolean;
+  /** Skip rules whose required literals are absent from the post (default true; results are identical either way). */
+  prefilter?: boolean;
 }
 
 export interface InjectedDisclaimer {

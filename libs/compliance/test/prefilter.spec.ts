@@ -1,0 +1,56 @@
+import { validatePost } from '../src';
+import { normalize } from '../src/normalize';
+import { Prefilter, TrigramIndex, requiredLiterals } from '../src/prefilter';
+import { DEFAULT_RULE_PACKS } from '../src/rules';
+import * as lexicon from '../src/rules/lexicon';
+import { loadCorpus } from './corpus-metrics';
+
+const show = (r: ReturnType<typeof requiredLiterals>): unknown =>
+  'any' in r ? 'ANY' : 'lit' in r ? r.lit : 'and' in r ? { and: r.and.map(show) } : { or: r.or.map(show) };
+
+describe('rule prefilter', () => {
+  it('reads the literals a match must contain, through groups, options and assertions', () => {
+    expect(show(requiredLiterals('\\bguarantee(?:d|s)?\\b'))).toEqual({ or: ['guaranteed', 'guarantees', 'guarantee'] });
+    expect(show(requiredLiterals('\\d+%[^.!?]{0,40}\\bno matter what\\b'))).toBe('no matter what');
+    expect(show(requiredLiterals('(?<![\\p{L}])Risk[- ]free(?![\\p{L}])'))).toEqual({ or: ['risk-free', 'risk free'] });
+    expect(show(requiredLiterals('\\byou\\s+will\\b'))).toEqual({ and: ['you', 'will'] });
+    // nothing checkable: a digit class, a single character, or syntax the reader does not know
+    expect(requiredLiterals('\\d+\\s?%')).toEqual({ any: true });
+    expect(requiredLiterals('a|bcd')).toEqual({ any: true });
+    expect(requiredLiterals('(?i:abc)')).toEqual({ any: true });
+  });
+
+  it('never rules out a rule that matches: every pattern against every corpus post', () => {
+    const sources = new Set<string>(Object.values(lexicon as Record<string, unknown>).filter((v): v is string => typeof v === 'string'));
+    for (const rule of DEFAULT_RULE_PACKS.flatMap((p) => p.rules)) {
+      for (const p of rule.patterns ?? []) sources.add(p);
+      for (const p of [...(rule.requireNearby ?? []), ...(rule.unless ?? [])]) sources.add(p.replace(/^@sentence:/, ''));
+    }
+    const texts = loadCorpus().map((i) => normalize(i.content).text);
+    let checked = 0;
+    let ruledOut = 0;
+    const filters = [...sources].flatMap((source) => {
+      const pf = Prefilter.of(source);
+      return pf ? [{ source, pf, re: new RegExp(source, /\\p\{|\\u\{/.test(source) ? 'iu' : 'i') }] : [];
+    });
+    for (const text of texts) {
+      const index = new TrigramIndex(text);
+      for (const { source, pf, re } of filters) {
+        const may = pf.mayMatch(index);
+        if (re.test(text)) expect({ source, text, may }).toEqual({ source, text, may: true });
+        else if (!may) ruledOut++;
+        checked++;
+      }
+    }
+    // the filter must also earn its keep: most (pattern, post) pairs are ruled out without a scan
+    expect(checked).toBeGreaterThan(10_000);
+    expect(ruledOut / checked).toBeGreaterThan(0.5);
+  });
+
+  it('gives the same result with and without the prefilter on every corpus post', () => {
+    for (const item of loadCorpus()) {
+      const input = { content: item.content, platform: item.platform, context: item.context };
+      expect(validatePost(input)).toEqual(validatePost(input, { prefilter: false }));
+    }
+  });
+});
