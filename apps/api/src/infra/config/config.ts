@@ -18,6 +18,7 @@ export interface AppConfig {
   runsHttp: boolean;
   runsWorkers: boolean;
   port: number;
+  http: { processes: number; keepAliveSeconds: number };
   publicUrl: string;
   webOrigin: string;
   logLevel: string;
@@ -103,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runsHttp: e.API_ROLE !== 'worker',
     runsWorkers: e.API_ROLE !== 'api',
     port: e.PORT,
+    http: { processes: e.API_PROCESSES, keepAliveSeconds: e.HTTP_KEEP_ALIVE_SECONDS },
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     webOrigin: e.WEB_ORIGIN.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

@@ -26,6 +26,10 @@ export class EnvSchema {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsIn(['all', 'api', 'worker']) API_ROLE: 'all' | 'api' | 'worker' = 'all';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  /** HTTP processes sharing PORT (node:cluster); one per core uses every core for requests. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) API_PROCESSES = 1;
+  /** How long an idle keep-alive connection stays open; above the load balancer's idle timeout. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) HTTP_KEEP_ALIVE_SECONDS = 65;
   @IsUrl(url) PUBLIC_URL = 'http://localhost:3000';
   @IsUrl(url) WEB_ORIGIN = 'http://localhost:3000';
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';

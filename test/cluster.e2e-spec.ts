@@ -1,0 +1,90 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase, freePort } from '../apps/api/test/utils';
+
+/**
+ * API_PROCESSES=2 runs two HTTP processes on one port under a supervising primary: both serve,
+ * a killed one is replaced without a human, and SIGTERM stops them all.
+ */
+const root = join(__dirname, '..');
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // fields after the command name (which may contain spaces) start at the last ')'
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out.sort();
+}
+
+async function until<T>(what: string, fn: () => T | Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('several HTTP processes on one port (API_PROCESSES)', () => {
+  let api: ChildProcess | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  let logs = '';
+
+  afterAll(async () => {
+    if (api?.pid) for (const c of childrenOf(api.pid)) process.kill(c, 'SIGKILL');
+    api?.kill('SIGKILL');
+    await drop?.();
+  });
+
+  it('serves on one port from two processes, replaces a killed one and stops on SIGTERM', async () => {
+    if (!existsSync(join(root, 'dist/apps/api/src/main.js'))) throw new Error('Run `npm run build` first (CI does).');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const db = await createTestDatabase();
+    drop = db.drop;
+    api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', API_ROLE: 'api', API_PROCESSES: '2', PORT: String(port), DATABASE_URL: db.url, REDIS_PREFIX: `cluster${port}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (d: Buffer) => (logs += d.toString()));
+    api.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
+    const primary = api.pid!;
+    let exitedEarly: string | undefined;
+    api.once('exit', (code) => (exitedEarly = `the API exited with ${code}: ${logs.slice(-500)}`));
+    const alive = () => {
+      if (exitedEarly) throw new Error(exitedEarly);
+    };
+
+    const live = async () => (alive(), await fetch(`${base}/health/live`).catch(() => null))?.status ?? 0;
+    await until('the API to answer', live, (s) => s === 200, 60_000);
+    const first = await until('two HTTP processes', () => childrenOf(primary), (c) => c.length === 2, 60_000);
+    await until('both processes to listen', () => logs.match(/"msg":"HTTP processes started"/g)?.length ?? 0, (n) => n === 1);
+
+    // each new connection goes to one of the processes: many requests, all answered
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => live()));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+
+    process.kill(first[0], 'SIGKILL');
+    const after = await until('a replacement process', () => childrenOf(primary), (c) => c.length === 2 && !c.includes(first[0]), 60_000);
+    expect(after).toContain(first[1]);
+    expect(logs).toMatch(/HTTP process exited; starting a replacement/);
+    await until('the replacement to serve', async () => (await Promise.all(Array.from({ length: 20 }, () => live()))).every((s) => s === 200), (ok) => ok);
+
+    api.removeAllListeners('exit');
+    const exited = new Promise<number | null>((resolve) => api!.once('exit', (code) => resolve(code)));
+    api.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await until('the HTTP processes to stop', () => after.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')), (alive) => alive.length === 0);
+  }, 180_000);
+});
