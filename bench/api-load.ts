@@ -4,23 +4,30 @@
  * Seeds 50 firms, 1,000 advisors (+1 compliance officer per firm), 100,000 meetings and 10,000
  * posts under review into a fresh database, starts the built API (API_ROLE=api) and a bare Nest app
  * as separate processes, then:
- *   (a) design load: 1,000 connections, one advisor token each, overall 200 requests/s, over
+ *   (a) design load: 1,000 advisors, each an open keep-alive connection making a request every 5 s
+ *       on average (independent random gaps, so 200 requests/s overall), over
  *       GET /api/calendar/events, /api/compliance/reviews, /api/content?meetingId=, /api/me;
+ *       then the same through autocannon with overallRate 200, which caps itself at 200
+ *       connections (one per request per second) and fires them together at each second's tick;
  *   (b) saturation: the same endpoints as fast as they go, and the bare route, same connections.
  * Prints figures (not pass/fail). Needs `npm run build:api` first. Env knobs: BENCH_DESIGN_SECONDS
- * (60), BENCH_SAT_SECONDS (20), BENCH_SAT_CONNECTIONS (100), BENCH_KEEP_DB=1.
+ * (60), BENCH_SAT_SECONDS (20), BENCH_SAT_CONNECTIONS (100), BENCH_API_PROCESSES (2: the API's
+ * API_PROCESSES, and the bare app runs as many), BENCH_KEEP_DB=1.
  */
 import autocannon from 'autocannon';
+import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { cleanup, freePort, machineCpu, onCleanup, pidOfListener, ROOT, sampleCpu, startProc, stopProc, waitHttp, LOG_DIR } from './lib/proc';
+import { cleanup, freePort, machineCpu, onCleanup, pidOfListener, ROOT, sampleCpu, startProc, stopProc, waitHttp, withChildren, LOG_DIR } from './lib/proc';
 import { createDatabase, mintAccessToken, redisPrefix, requireBuild, SHARED_REDIS, startApi, waitForSchema } from './lib/stack';
 import { seedFirms, SeededAdvisor } from './lib/seed';
 
 const DESIGN_SECONDS = Number(process.env.BENCH_DESIGN_SECONDS ?? 60);
 const SAT_SECONDS = Number(process.env.BENCH_SAT_SECONDS ?? 20);
 const SAT_CONNECTIONS = Number(process.env.BENCH_SAT_CONNECTIONS ?? 100);
+const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 2);
+const MEAN_GAP_MS = 5000;
 const FIRMS = 50;
 const ADVISORS = 1000;
 const MEETINGS = 100_000;
@@ -102,6 +109,72 @@ async function cannon(label: string, base: string, opts: { connections: number; 
   return r;
 }
 
+function get(agent: http.Agent, base: URL, r: Req): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ agent, host: base.hostname, port: base.port, path: r.path, method: r.method, headers: r.headers, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * The design's load as the design states it: every advisor holds one keep-alive connection and
+ * sends a request at random moments, on average every `MEAN_GAP_MS` (exponential gaps from a
+ * seeded generator, so arrivals are Poisson and reproducible). Requests started during the
+ * first gap, while the connections open, are not counted.
+ */
+export async function openLoad(label: string, base: string, clients: Req[][], seconds: number, cpuTargets: Parameters<typeof sampleCpu>[0]): Promise<Run> {
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) + 1) / 0x80000001;
+  const url = new URL(base);
+  const times: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let timeouts = 0;
+  const t0 = Date.now();
+  const countFrom = t0 + MEAN_GAP_MS;
+  const end = countFrom + seconds * 1000;
+  let cpu: ReturnType<typeof sampleCpu> | undefined;
+  let mc: (() => number) | undefined;
+  const startStats = setTimeout(() => ((cpu = sampleCpu(cpuTargets)), (mc = machineCpu())), MEAN_GAP_MS);
+  await Promise.all(
+    clients.map(async (reqs, i) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      let next = t0 + rnd() * MEAN_GAP_MS;
+      for (let k = 0; ; k++) {
+        const wait = next - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (Date.now() >= end) break;
+        const started = Date.now();
+        const a = performance.now();
+        const status = await get(agent, url, reqs[(i + k) % reqs.length]).catch((e: Error) => (e.message === 'timeout' ? -2 : -1));
+        if (started >= countFrom) {
+          if (status === -1) errors++;
+          else if (status === -2) timeouts++;
+          else {
+            times.push(performance.now() - a);
+            if (status < 200 || status >= 300) non2xx++;
+          }
+        }
+        next = started - Math.log(rnd()) * MEAN_GAP_MS;
+      }
+      agent.destroy();
+    }),
+  );
+  clearTimeout(startStats);
+  const machine = mc?.() ?? NaN;
+  const c = cpu?.stop() ?? {};
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
+  const total = times.length + errors + timeouts;
+  return { label, rps: total / seconds, p50: q(50), p95: q(95), p99: q(99), max: times[times.length - 1] ?? NaN, total, non2xx, errors, timeouts, cpu: c, machine };
+}
+
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const pad = (s: string, n: number) => s.padEnd(n);
 
@@ -112,7 +185,7 @@ async function main(): Promise<void> {
   const db = await createDatabase('am_bench_api', undefined, process.env.BENCH_KEEP_DB === '1');
   const prefix = redisPrefix('api');
   const stack = { databaseUrl: db.url, redisUrl: SHARED_REDIS, redisPrefix: prefix };
-  const api = await startApi('api', stack, 'api');
+  const api = await startApi('api', stack, 'api', { API_PROCESSES: String(PROCESSES) });
   const pool = new Pool({ connectionString: db.url, max: 4 });
   onCleanup(() => pool.end());
   await waitForSchema(pool);
@@ -126,7 +199,7 @@ async function main(): Promise<void> {
 
   // Bare Nest app: its own process, same platform-express.
   const barePort = await freePort();
-  const bare = startProc('bare-nest', process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-nest/main.ts')], { PORT: String(barePort), NODE_ENV: 'production' });
+  const bare = startProc('bare-nest', process.execPath, ['--import', 'tsx', join(ROOT, 'bench/bare-nest/main.ts')], { PORT: String(barePort), NODE_ENV: 'production', BARE_PROCESSES: String(PROCESSES) });
   await waitHttp(`http://127.0.0.1:${barePort}/bare`, 30_000, bare);
 
   // Sanity: each endpoint answers 200 for a seeded advisor.
@@ -138,7 +211,8 @@ async function main(): Promise<void> {
     if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}: ${JSON.stringify(body).slice(0, 300)}`);
   }
   const self = { name: 'bench (autocannon)', pid: process.pid };
-  const apiT = { name: 'api', pid: api.proc.pid };
+  // the API and the bare app may be cluster primaries: count their HTTP processes too
+  const apiT = { name: 'api', pids: () => withChildren(api.proc.pid) };
   // The API's pool opens and closes connections between runs: refresh the backend pids in the background.
   let backendPids: number[] = [];
   const refreshBackends = async () => {
@@ -150,16 +224,22 @@ async function main(): Promise<void> {
   const backends = async () => ({ name: 'postgres (this db)', pids: () => backendPids });
   const redisPid = pidOfListener(Number(new URL(SHARED_REDIS).port || 6379));
   const redisT = redisPid ? [{ name: 'redis (shared)', pid: redisPid }] : [];
-  const bareT = { name: 'bare-nest', pid: bare.pid };
+  const bareT = { name: 'bare-nest', pids: () => withChildren(bare.pid) };
 
   // Warm-up (JIT, pools).
   await cannon('warm-up', api.url, { connections: 50, duration: 5, perClient: (i) => requestsFor(users.slice((i * 20) % ADVISORS, (i * 20) % ADVISORS + 20), i) }, [apiT]);
   await cannon('warm-up', `http://127.0.0.1:${barePort}`, { connections: 50, duration: 3, path: '/bare' }, [bareT]);
 
   // (a) design load.
-  console.log(`\n(a) design load: 1,000 connections (one advisor each), overall 200 req/s, ${DESIGN_SECONDS} s …`);
-  const design = await cannon('design: 1,000 conns @ 200 req/s', api.url, { connections: ADVISORS, duration: DESIGN_SECONDS, overallRate: 200, perClient: (i) => requestsFor([users[i % users.length]], i) }, [apiT, await backends(), ...redisT, self]);
+  console.log(`\n(a) design load: 1,000 open connections (one advisor each), a request every ~5 s each (~200 req/s), ${DESIGN_SECONDS} s; API and bare app with ${PROCESSES} HTTP process(es) …`);
+  const design = await openLoad('design: 1,000 open conns, ~200 req/s', api.url, users.map((u, i) => requestsFor([u], i)), DESIGN_SECONDS, [apiT, await backends(), ...redisT, self]);
+  console.log(`    p50 ${f(design.p50)} / p95 ${f(design.p95)} / p99 ${f(design.p99)} ms at ${f(design.rps, 0)} req/s; now the same rate through autocannon …`);
+  const designCannon = await cannon('design via autocannon (bursts)', api.url, { connections: ADVISORS, duration: DESIGN_SECONDS, overallRate: 200, perClient: (i) => requestsFor([users[i % users.length]], i) }, [apiT, await backends(), ...redisT, self]);
 
+  if (process.env.BENCH_ONLY_DESIGN === '1') {
+    console.log(JSON.stringify({ design, designCannon }));
+    return;
+  }
   // (b) saturation, side by side.
   const per = Math.ceil(ADVISORS / SAT_CONNECTIONS);
   const satClient = (only?: string) => (i: number) => requestsFor(users.slice((i * per) % ADVISORS, ((i * per) % ADVISORS) + per), i, only);
@@ -182,10 +262,12 @@ async function main(): Promise<void> {
   console.log('| run                                | req/s   | p50    | p95    | p99    | max    | total   | non2xx| errors | process CPU (mean)                       | mach. | CPU-ms/req |');
   console.log('|' + '-'.repeat(36) + '|---------|--------|--------|--------|--------|---------|-------|--------|' + '-'.repeat(42) + '|-------|--------|');
   console.log(line(design));
+  console.log(line(designCannon));
   for (const r of sat) console.log(line(r));
   const mix = sat[1];
   console.log(`\nTargets`);
   console.log(`  design load p95 ${f(design.p95)} ms — target < 100 ms: ${design.p95 < 100 ? 'MET' : 'NOT MET'} (p50 ${f(design.p50)} ms, p99 ${f(design.p99)} ms, ${design.non2xx} non-2xx, ${design.errors} errors, ${design.timeouts} timeouts, achieved ${f(design.rps, 0)} req/s)`);
+  console.log(`  autocannon at overallRate 200 (200 connections firing together each second): p95 ${f(designCannon.p95)} ms — ${designCannon.p95 < 100 ? 'under' : 'over'} 100 ms (p50 ${f(designCannon.p50)}, p99 ${f(designCannon.p99)}, ${designCannon.non2xx} non-2xx, ${designCannon.errors} errors)`);
   console.log(`  saturation: API mix ${f(mix.rps, 0)} req/s vs bare Nest ${f(bareRps, 0)} req/s = ${f((mix.rps / bareRps) * 100, 1)}% — target ≥ 50%: ${mix.rps / bareRps >= 0.5 ? 'MET' : 'NOT MET'}`);
   for (const r of sat.slice(2, -1)) console.log(`    ${pad(r.label, 28)} ${f(r.rps, 0)} req/s = ${f((r.rps / bareRps) * 100, 1)}% of bare`);
   const bareMs = (serverMs(sat[0]) + serverMs(sat[sat.length - 1])) / 2;
@@ -195,7 +277,8 @@ async function main(): Promise<void> {
   await stopProc(bare);
 }
 
-main()
+if (require.main === module)
+  main()
   .then(() => cleanup())
   .then(() => process.exit(0))
   .catch(async (e) => {

@@ -1,4 +1,4 @@
-/** Profiles one endpoint: the API with --cpu-prof under 10 s of load; prints the hottest functions (self time). `npx tsx bench/profile.ts /api/me` */
+/** Profiles one endpoint: the API with --cpu-prof under 10 s (PROFILE_SECONDS) of load; prints the hottest functions (self time). `npx tsx bench/profile.ts /api/me` */
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { cleanup, onCleanup } from './lib/proc';
@@ -15,7 +15,7 @@ import { seedFirms } from './lib/seed';
   const path = process.argv[2] ?? '/api/me';
   let ix = 0;
   // 10 connections × 10 advisors each, so the per-user throttle (600/min) is not what we measure.
-  const r = await autocannon({ url: api.url, connections: 10, duration: 10, setupClient: (c: { setRequests(r: object[]): void }) => { const i = ix++; c.setRequests(toks.slice(i * 10, i * 10 + 10).map((t) => ({ method: 'GET', path, headers: { authorization: `Bearer ${t}` } }))); } } as autocannon.Options);
+  const r = await autocannon({ url: api.url, connections: 10, duration: Number(process.env.PROFILE_SECONDS ?? 10), setupClient: (c: { setRequests(r: object[]): void }) => { const i = ix++; c.setRequests(toks.slice(i * 10, i * 10 + 10).map((t) => ({ method: 'GET', path, headers: { authorization: `Bearer ${t}` } }))); } } as autocannon.Options);
   console.log(path, r.requests.average, 'rps', r.non2xx, 'non2xx');
   await cleanup();
   const { readdirSync, readFileSync } = await import('node:fs');

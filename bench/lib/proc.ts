@@ -1,6 +1,6 @@
 /** Child processes for benches and fault scenarios: spawn with logs to a file, wait for HTTP, sample CPU from /proc, stop by pid. */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -116,6 +116,22 @@ export function tail(file: string, lines = 15): string {
 }
 
 /** utime+stime of a pid in clock ticks (from /proc/<pid>/stat), or null once it is gone. */
+/** A process and its children (the HTTP processes of a cluster primary). */
+export function withChildren(pid: number | undefined): number[] {
+  if (!pid) return [];
+  const out = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
 export function cpuTicks(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

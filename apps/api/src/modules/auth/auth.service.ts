@@ -121,12 +121,17 @@ export class AuthService {
     }
   }
 
+  /** The signed-in user with membership and firm, in one query: every SPA page load asks for it. */
   async me(userId: string): Promise<SessionUser> {
-    const member = await this.members.findOne({ where: { userId, status: 'active' } });
-    if (!member) throw AppError.unauthorized();
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    const firm = await this.dataSource.getRepository(Firm).findOneByOrFail({ id: member.firmId });
-    return toSessionUser(user, member, firm);
+    const row = await this.members
+      .createQueryBuilder('m')
+      .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId')
+      .innerJoinAndMapOne('m.firm', Firm, 'f', 'f.id = m.firmId')
+      .where('m.userId = :userId AND m.status = :status', { userId, status: 'active' })
+      .getOne();
+    if (!row) throw AppError.unauthorized();
+    const { user, firm } = row as FirmMember & { user: User; firm: Firm };
+    return toSessionUser(user, row, firm);
   }
 
   private async ensureProfile(tx: EntityManager, userId: string, firmId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
 import { EncryptionService } from '../../infra/crypto/encryption.service';
 import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
@@ -82,7 +82,13 @@ export class GoogleAccountsService {
   }
 
   async source(id: string): Promise<CalendarSource | null> {
-    return this.accounts.findOne({ where: { id }, select: { id: true, userId: true, firmId: true, email: true, status: true } });
+    return (await this.sources([id]))[0] ?? null;
+  }
+
+  /** Several accounts in one query (a page of meetings may come from several calendars). */
+  async sources(ids: string[]): Promise<CalendarSource[]> {
+    if (!ids.length) return [];
+    return this.accounts.find({ where: { id: In(ids) }, select: { id: true, userId: true, firmId: true, email: true, status: true } });
   }
 
   /** A valid access token for the account, refreshed when it is within 5 minutes of expiry. */

@@ -548,8 +548,8 @@ export class MeetingsService {
   }
 
   private async toResponses(rows: ClientMeeting[]): Promise<MeetingDto[]> {
-    const emails = new Map<string, string | null>();
-    for (const id of new Set(rows.map((r) => r.googleAccountId))) emails.set(id, (await this.accounts.source(id))?.email ?? null);
+    const sources = await this.accounts.sources([...new Set(rows.map((r) => r.googleAccountId))]);
+    const emails = new Map(sources.map((s) => [s.id, s.email]));
     return rows.map((m) => toMeetingResponse(m, emails.get(m.googleAccountId) ?? null));
   }
 }
