@@ -5,7 +5,7 @@ import { detectPii, maskPii } from './pii';
 import { FAMOUS_RE, NEGATION_BEFORE_RE, escapeRegExp, findSpan, foldAccents, type Span } from './text';
 import { fallbackTopicPattern, lookupTopic } from './rules/restricted-topics';
 import { rx } from './regex-cache';
-import type { TrigramIndex } from './prefilter';
+import { TrigramIndex, prefilterFor } from './prefilter';
 
 export interface PostContext {
   n: Normalized;
@@ -37,6 +37,21 @@ export interface Hit {
 }
 
 export type Detector = (ctx: PostContext, rule: RuleDefinition) => Hit[];
+
+/** The post's gram index, built on first use. */
+export function postGrams(ctx: PostContext): TrigramIndex {
+  return (ctx.grams ??= new TrigramIndex(ctx.n.text));
+}
+
+/**
+ * False when the normalized post cannot contain what `source` requires, so `source` (with the
+ * i flag) matches neither the post nor any slice of it.
+ */
+export function mayMatch(ctx: PostContext, source: string): boolean {
+  if (!ctx.prefilter) return true;
+  const pf = prefilterFor(source);
+  return !pf || pf.mayMatch(postGrams(ctx));
+}
 
 function sentenceOf(ctx: PostContext, pos: number): Span {
   return findSpan(ctx.sentences, pos) ?? { start: 0, end: ctx.n.text.length };

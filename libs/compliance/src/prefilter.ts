@@ -379,3 +379,15 @@ export class Prefilter {
     return index.satisfies(this.compiled);
   }
 }
+
+const PREFILTERS = new Map<string, Prefilter | null>();
+/** The cached prefilter of a pattern source (null when it can match without a checkable literal). */
+export function prefilterFor(source: string): Prefilter | null {
+  let pf = PREFILTERS.get(source);
+  if (pf === undefined) {
+    pf = Prefilter.of(source);
+    if (PREFILTERS.size > 5000) PREFILTERS.clear(); // firm-supplied patterns: keep the cache bounded
+    PREFILTERS.set(source, pf);
+  }
+  return pf;
+}

@@ -54,3 +54,30 @@ describe('rule prefilter', () => {
     }
   });
 });
+
+describe('rule alternatives scanned per post', () => {
+  // Only the alternatives whose literals a post may contain are scanned; an alternative listed
+  // first must still win where two start at the same position, exactly as in the whole pattern.
+  const rule = {
+    id: 'test-alternatives',
+    category: 'restricted_topic' as const, // a category no built-in rule flags in these posts
+    severity: 'high' as const,
+    rationale: 'test',
+    patterns: ['\\bguaranteed returns of \\d+%', '\\bguaranteed\\b', '\\bsafe as houses\\b', '\\bzzz-never-present\\b'],
+  };
+  const run = (content: string, prefilter: boolean) =>
+    validatePost({ content, platform: 'linkedin', context: { firm: { customRules: [rule] } } }, { prefilter }).flags.filter((f) => f.ruleId === rule.id);
+
+  it('finds the same spans as the whole pattern', () => {
+    for (const content of ['We offer guaranteed returns of 8% a year.', 'It is guaranteed. Safe as houses!', 'Nothing to see here.', 'Guaranteed returns of ten percent.']) {
+      expect(run(content, true)).toEqual(run(content, false));
+    }
+    expect(run('We offer guaranteed returns of 8% a year.', true).map((f) => f.excerpt)).toEqual(['guaranteed returns of 8%']);
+  });
+
+  it('keeps a rule with an invalid alternative disabled', () => {
+    const bad = { ...rule, id: 'test-invalid', patterns: ['\\bguaranteed\\b', '(unclosed'] };
+    const r = validatePost({ content: 'Returns are guaranteed.', platform: 'linkedin', context: { firm: { customRules: [bad] } } });
+    expect(r.flags.filter((f) => f.ruleId === bad.id)).toEqual([]);
+  });
+});
