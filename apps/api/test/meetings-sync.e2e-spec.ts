@@ -87,6 +87,9 @@ describe('Calendar sync', () => {
     const p2 = await all({ limit: 2, offset: 2 });
     expect(p1.page).toEqual({ total: upcoming.page.total, limit: 2, offset: 0 });
     expect(p2.items.map((i) => i.id)).toEqual(upcoming.items.slice(2, 4).map((i) => i.id));
+    expect(p2.page.total).toBe(upcoming.page.total);
+    // a page past the end still reports the total (counted separately: the page has no rows to carry it)
+    expect(await all({ limit: 2, offset: upcoming.page.total + 5 })).toEqual({ items: [], page: { total: upcoming.page.total, limit: 2, offset: upcoming.page.total + 5 } });
     await api().get('/api/calendar/events').query({ platform: 'skype' }).set(bearer(ann)).expect(400);
     await api().get('/api/calendar/events').query({ limit: 0 }).set(bearer(ann)).expect(400);
   });

@@ -54,4 +54,16 @@ export abstract class TenantRepository<T extends ObjectLiteral> {
     if (!row) throw AppError.notFound(what);
     return row;
   }
+
+  /**
+   * One page of a list and the list's total in one round trip (COUNT(*) OVER () rides along with
+   * the page). Only an empty page, past the end, needs a separate count. The query must page with
+   * offset/limit (not skip/take, which splits joined queries in two).
+   */
+  protected async pageWithTotal(qb: SelectQueryBuilder<T>, offset: number): Promise<{ entities: T[]; raw: Record<string, unknown>[]; total: number }> {
+    const counted = qb.clone().addSelect('COUNT(*) OVER ()', 'page_total');
+    const { entities, raw } = await counted.getRawAndEntities();
+    if (raw.length) return { entities, raw, total: Number(raw[0].page_total) };
+    return { entities, raw, total: offset > 0 ? await qb.clone().offset(undefined).limit(undefined).getCount() : 0 };
+  }
 }

@@ -45,7 +45,7 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
     if (filter.advisorId) qb.andWhere('r.advisor_id = :advisorId', { advisorId: filter.advisorId });
     if (filter.minRisk !== undefined) qb.andWhere('r.risk_score >= :minRisk', { minRisk: filter.minRisk });
     qb.orderBy('r.risk_score', 'DESC').addOrderBy('r.updated_at', 'ASC').offset(filter.offset).limit(filter.limit);
-    const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities(), qb.clone().offset(undefined).limit(undefined).getCount()]);
+    const { entities, raw, total } = await this.pageWithTotal(qb, filter.offset);
     return { items: entities.map((e, i) => Object.assign(e, { advisorName: String(raw[i]?.advisor_name ?? '') })), total };
   }
 

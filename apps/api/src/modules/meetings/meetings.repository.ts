@@ -54,8 +54,8 @@ export class MeetingsRepository extends TenantRepository<ClientMeeting> {
         ),
       );
     }
-    qb.orderBy('m.starts_at', filters.when === 'past' ? 'DESC' : 'ASC').addOrderBy('m.id', 'ASC').take(filters.limit).skip(filters.offset);
-    const [items, total] = await qb.getManyAndCount();
+    qb.orderBy('m.starts_at', filters.when === 'past' ? 'DESC' : 'ASC').addOrderBy('m.id', 'ASC').limit(filters.limit).offset(filters.offset);
+    const { entities: items, total } = await this.pageWithTotal(qb, filters.offset);
     return { items, total };
   }
 
