@@ -5,7 +5,7 @@ import { detectPii, maskPii } from './pii';
 import { FAMOUS_RE, NEGATION_BEFORE_RE, escapeRegExp, findSpan, foldAccents, type Span } from './text';
 import { fallbackTopicPattern, lookupTopic } from './rules/restricted-topics';
 import { rx } from './regex-cache';
-import { TrigramIndex, prefilterFor } from './prefilter';
+import { Alternation, TrigramIndex, prefilterFor } from './prefilter';
 
 export interface PostContext {
   n: Normalized;
@@ -185,14 +185,20 @@ export const piiDetector: Detector = (ctx) => {
 };
 
 // ------------------------------------------------------------------ restricted topics
-const JOINED = new WeakMap<object, string>();
+/** A known topic's patterns as one alternation (scanned per post with the patterns it may contain). */
+const TOPIC_PATTERNS = new WeakMap<object, Alternation>();
 export const restrictedTopic: Detector = (ctx, rule) => {
   const hits: Hit[] = [];
   const { text } = ctx.n;
   for (const topic of ctx.restrictedTopics) {
     const lex = lookupTopic(topic);
-    const sources = lex ? lex.patterns : [fallbackTopicPattern(topic)];
-    const re = rx(lex ? (JOINED.get(lex) ?? JOINED.set(lex, sources.join('|')).get(lex)!) : sources[0], 'gi');
+    let re: RegExp | null;
+    if (lex) {
+      let alt = TOPIC_PATTERNS.get(lex);
+      if (!alt) TOPIC_PATTERNS.set(lex, (alt = new Alternation(lex.patterns, 'gi', (ps) => ps.join('|'))));
+      re = alt.regexFor(ctx.prefilter ? postGrams(ctx) : null);
+      if (!re) continue;
+    } else re = rx(fallbackTopicPattern(topic), 'gi');
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let count = 0;

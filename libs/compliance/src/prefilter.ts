@@ -9,6 +9,8 @@
  * collisions only let a rule run, they never skip one that could match.
  */
 
+import { rx } from './regex-cache';
+
 /** What a match must contain: any text, a literal, or a combination. */
 export type Requirement = { any: true } | { lit: string } | { and: Requirement[] } | { or: Requirement[] };
 
@@ -390,4 +392,68 @@ export function prefilterFor(source: string): Prefilter | null {
     PREFILTERS.set(source, pf);
   }
   return pf;
+}
+
+/** Parts beyond this count are not filtered one by one (a subset is keyed by a 31-bit mask). */
+const MAX_SPLIT_PARTS = 31;
+/** Distinct sub-patterns kept per alternation; the bench and corpus need a few dozen at most. */
+const MAX_SUBSETS = 256;
+
+/**
+ * A pattern that is an alternation of parts, scanned with only the parts a text may contain.
+ * V8 tries every alternative at every position of the text, while in a given post usually only
+ * a few have their required literals present. A part that cannot match anywhere in the text
+ * never takes part in a match, so the remaining parts, joined the same way and compiled with
+ * the same flags, find exactly the same matches in the same order.
+ */
+export class Alternation {
+  /** the whole pattern */
+  readonly source: string;
+  private readonly regex: RegExp;
+  private readonly flags: string;
+  /** each part's prefilter (null: it needs no checkable literal), or null when parts are not filtered one by one */
+  private readonly filters: (Prefilter | null)[] | null;
+  private readonly whole: Prefilter | null;
+  private readonly subsets = new Map<number, RegExp>();
+
+  /** Throws when the whole pattern is not a valid expression. */
+  constructor(
+    private readonly parts: string[],
+    flags: string,
+    private readonly join: (parts: string[]) => string,
+  ) {
+    this.source = join(parts);
+    this.regex = rx(this.source, flags);
+    this.flags = this.regex.flags; // as rx settled them (it adds u when the source needs it): \w, \b and /i stay the same in subsets
+    this.filters = parts.length > 1 && parts.length <= MAX_SPLIT_PARTS ? parts.map((p) => prefilterFor(p)) : null;
+    this.whole = this.filters ? null : prefilterFor(this.source);
+  }
+
+  /**
+   * The regex to scan the indexed text with (null index: the whole pattern), or null when no
+   * part can match it.
+   */
+  regexFor(index: TrigramIndex | null): RegExp | null {
+    if (!index) return this.regex;
+    const filters = this.filters;
+    if (!filters) return !this.whole || this.whole.mayMatch(index) ? this.regex : null;
+    let mask = 0;
+    let kept = 0;
+    for (let i = 0; i < filters.length; i++) {
+      const pf = filters[i];
+      if (!pf || pf.mayMatch(index)) {
+        mask |= 1 << i;
+        kept++;
+      }
+    }
+    if (kept === 0) return null;
+    if (kept === filters.length) return this.regex;
+    let re = this.subsets.get(mask);
+    if (!re) {
+      re = new RegExp(this.join(this.parts.filter((_p, i) => mask & (1 << i))), this.flags);
+      if (this.subsets.size >= MAX_SUBSETS) this.subsets.clear();
+      this.subsets.set(mask, re);
+    }
+    return re;
+  }
 }

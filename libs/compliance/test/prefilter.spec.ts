@@ -1,7 +1,7 @@
 import { validatePost } from '../src';
 import { normalize } from '../src/normalize';
 import { Prefilter, TrigramIndex, requiredLiterals } from '../src/prefilter';
-import { DEFAULT_RULE_PACKS } from '../src/rules';
+import { DEFAULT_RULE_PACKS, RESTRICTED_TOPIC_LEXICON } from '../src/rules';
 import * as lexicon from '../src/rules/lexicon';
 import { loadCorpus } from './corpus-metrics';
 
@@ -26,6 +26,7 @@ describe('rule prefilter', () => {
       for (const p of rule.patterns ?? []) sources.add(p);
       for (const p of [...(rule.requireNearby ?? []), ...(rule.unless ?? [])]) sources.add(p.replace(/^@sentence:/, ''));
     }
+    for (const t of RESTRICTED_TOPIC_LEXICON) for (const p of t.patterns) sources.add(p);
     const texts = loadCorpus().map((i) => normalize(i.content).text);
     let checked = 0;
     let ruledOut = 0;
