@@ -1374,8 +1374,8 @@ export interface components {
             calendarAccess: boolean;
             connectedAt: string;
         };
-        ConnectUrlDto: {
-            /** @description Open this URL in the browser; it comes back to /settings */
+        GoogleConnectUrlDto: {
+            /** @description Navigate the browser here to add a Google account. */
             url: string;
         };
         QueueStatusDto: {
@@ -1849,6 +1849,10 @@ export interface components {
             externalId: string;
             canRefresh: boolean;
             connectedAt: string;
+        };
+        ConnectUrlDto: {
+            /** @description Open this URL in the browser; it comes back to /settings */
+            url: string;
         };
         FacebookPageOptionDto: {
             category?: string | null;
@@ -2823,7 +2827,7 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        data: components["schemas"]["ConnectUrlDto"];
+                        data: components["schemas"]["GoogleConnectUrlDto"];
                         metadata: components["schemas"]["ResponseMetadataDto"];
                     };
                 };

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../../infra/http/api-envelope';
-import { ConnectUrlDto, GoogleAccountDto } from './dto';
+import { GoogleConnectUrlDto, GoogleAccountDto } from './dto';
 import { GoogleAccountsService } from './google-accounts.service';
 
 @ApiTags('google-accounts')
@@ -18,8 +18,8 @@ export class GoogleAccountsController {
 
   @Post('connect')
   @ApiOperation({ summary: 'Get a one-time URL that adds another Google account when the browser opens it' })
-  @ApiEnvelope(ConnectUrlDto, { status: 201 })
-  connect(): Promise<ConnectUrlDto> {
+  @ApiEnvelope(GoogleConnectUrlDto, { status: 201 })
+  connect(): Promise<GoogleConnectUrlDto> {
     return this.accounts.connectUrl();
   }
 

@@ -62,7 +62,7 @@ export class GoogleAccountDto {
   connectedAt: string;
 }
 
-export class ConnectUrlDto {
+export class GoogleConnectUrlDto {
   /** Navigate the browser here to add a Google account. */
   url: string;
 }
