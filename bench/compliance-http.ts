@@ -1,7 +1,7 @@
 /**
  * HTTP side of the compliance benchmark: p50/p95/p99 of POST /api/compliance/validate with
  * ~1,500-character posts, against the built API (run `npm run build` first) on its own database.
- * Run: npx tsx bench/compliance-http.ts [seconds] [connections]
+ * Run: npx tsx bench/compliance-http.ts [seconds] [connections] [API processes, default 2]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -28,6 +28,7 @@ const freePort = () => new Promise<number>((r) => { const s = createServer().lis
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 15);
   const connections = Number(process.argv[3] ?? 10);
+  const processes = Number(process.argv[4] ?? 2);
   if (!existsSync(join(root, 'dist/apps/api/src/main.js'))) throw new Error('Run `npm run build` first');
   const db = `am_bench_cv_${Date.now()}`;
   const admin = new Client({ connectionString: ADMIN });
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: root,
-    env: { ...process.env, API_ROLE: 'api', PORT: String(port), DATABASE_URL: url, REDIS_PREFIX: `bench${port}`, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '10000000', NODE_ENV: 'development' },
+    env: { ...process.env, API_ROLE: 'api', PORT: String(port), DATABASE_URL: url, REDIS_PREFIX: `bench${port}`, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '10000000', NODE_ENV: 'development', API_PROCESSES: String(processes) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -57,25 +58,39 @@ async function main(): Promise<void> {
     const token = jwt({ sub: user, fid: firm, role: 'advisor', sid: randomUUID() });
     const posts = buildSamplePosts(200).map((p) => JSON.stringify({ content: p.content, platform: p.platform }));
     let i = 0;
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}/api/compliance/validate`,
-      method: 'POST',
-      connections,
-      duration: seconds,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req) => ({ ...req, body: posts[i++ % posts.length] }) }],
-    });
+    const run = (secs: number) => {
+      const times: number[] = [];
+      return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
+        const inst = autocannon(
+          {
+            url: `http://127.0.0.1:${port}/api/compliance/validate`,
+            method: 'POST',
+            connections,
+            duration: secs,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            requests: [{ setupRequest: (req) => ({ ...req, body: posts[i++ % posts.length] }) }],
+          },
+          (err, result) => (err ? reject(err) : resolve({ result, times })),
+        );
+        inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
+      });
+    };
+    // warm-up: JIT, pools, and the second HTTP process finishing its boot
+    await run(5);
+    const { result, times } = await run(seconds);
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
     const avgLen = Math.round(buildSamplePosts(200).reduce((n, p) => n + p.content.length, 0) / 200);
-    console.log(`\nPOST /api/compliance/validate — ${connections} connections, ${seconds} s, posts ~${avgLen} chars`);
+    console.log(`\nPOST /api/compliance/validate — ${connections} connections, ${processes} API process(es), ${seconds} s, posts ~${avgLen} chars`);
     console.table({
       'requests/s': Math.round(result.requests.average),
-      'p50 ms': result.latency.p50,
-      'p95 ms': (result.latency as unknown as Record<string, number>).p97_5 !== undefined ? `${(result.latency as unknown as Record<string, number>).p90}–${(result.latency as unknown as Record<string, number>).p97_5} (p90–p97.5)` : 'n/a',
-      'p99 ms': result.latency.p99,
+      'p50 ms': +q(50).toFixed(2),
+      'p95 ms': +q(95).toFixed(2),
+      'p99 ms': +q(99).toFixed(2),
       'non-2xx': result.non2xx,
       errors: result.errors,
     });
-    console.log('Target: p95 under 10 ms (autocannon reports p90 and p97.5; p95 lies between them).');
+    console.log(`Target: p95 under 10 ms: ${q(95) < 10 ? 'MET' : 'NOT MET'} (latency per response, measured by the bench).`);
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
