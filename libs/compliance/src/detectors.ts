@@ -223,24 +223,23 @@ const NAME_STOP = new Set([
   'were', 'it', 'my', 'our', 'your', 'their', 'his', 'her', 'of', 'for', 'with', 'from', 'to', 'recently', 'once', 'also', 'here', 'there',
 ]);
 
-export const clientConfidential: Detector = (ctx, rule) => {
-  const p = rule.params ?? {};
-  const privateRe = rx((p.privateDetail as string) ?? '\\binherit', 'i');
-  const advisoryRe = rx((p.advisoryWork as string) ?? '\\bclient', 'i');
-  const colleagueRe = rx((p.colleague as string) ?? '\\bcolleague', 'i');
-  const descriptorRe = rx((p.descriptor as string) ?? '(?!)', 'gi');
-  const localityRe = rx((p.locality as string) ?? '(?!)', '');
-  const roleAtRe = rx([(p.roleAtEmployer as string) ?? '(?!)', (p.employerRole as string) ?? '(?!)'].join('|'), 'g');
-  const { text, cased } = ctx.n;
-  const folded = foldAccents(text);
-  const foldedCased = ctx.clientNames.length ? foldAccents(cased) : cased;
-  const hits: Hit[] = [];
-  const sentText = (s: Span) => text.slice(s.start, s.end);
+interface ClientName {
+  first: string;
+  last: string;
+  /** the first name, escaped for a pattern */
+  f: string;
+  /** the full name, "Mr. Last", "the Lasts", "the Last family" (or the first name alone) in folded lower-case text */
+  pattern: RegExp;
+}
 
-  // 1. names from context (clientNames and the meeting's attendees)
-  for (const raw of ctx.clientNames) {
-    const parts = foldAccents(raw.toLowerCase()).replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
-    if (!parts.length) continue;
+/** A client name's parts and pattern, built once per name (names recur on every post of a meeting). */
+const CLIENT_NAMES = new Map<string, ClientName | null>();
+function clientName(raw: string): ClientName | null {
+  let name = CLIENT_NAMES.get(raw);
+  if (name !== undefined) return name;
+  const parts = foldAccents(raw.toLowerCase()).replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
+  name = null;
+  if (parts.length) {
     const first = parts[0];
     const last = parts.length > 1 ? parts[parts.length - 1] : '';
     const f = escapeRegExp(first);
@@ -254,48 +253,92 @@ export const clientConfidential: Detector = (ctx, rule) => {
     } else {
       patterns.push(`\\b${f}\\b`);
     }
-    const re = rx(patterns.join('|'), 'g');
-    re.lastIndex = 0;
+    name = { first, last, f, pattern: rx(patterns.join('|'), 'g') };
+  }
+  if (CLIENT_NAMES.size > 1000) CLIENT_NAMES.clear(); // names come from requests: keep the cache bounded
+  CLIENT_NAMES.set(raw, name);
+  return name;
+}
+
+/** Whether the text names someone "<first> <Other>", another person with the client's first name. */
+function namesDifferentPerson(foldedCased: string, f: string, last: string): boolean {
+  const r = rx(`\\b${f}\\s+([A-Z][a-z'-]+)`, 'gi');
+  r.lastIndex = 0;
+  let mm: RegExpExecArray | null;
+  while ((mm = r.exec(foldedCased))) {
+    const next = mm[1].toLowerCase();
+    if (next !== last && /^[A-Z]/.test(mm[1]) && !NAME_STOP.has(next)) return true;
+  }
+  return false;
+}
+
+/** The rule's "role at a named employer" patterns (matched case-sensitively on the cased text). */
+const ROLE_AT = new WeakMap<RuleDefinition, Alternation>();
+function roleAtPattern(rule: RuleDefinition): Alternation {
+  let alt = ROLE_AT.get(rule);
+  if (!alt) {
+    const p = rule.params ?? {};
+    alt = new Alternation([(p.roleAtEmployer as string) ?? '(?!)', (p.employerRole as string) ?? '(?!)'], 'g', (ps) => ps.join('|'));
+    ROLE_AT.set(rule, alt);
+  }
+  return alt;
+}
+
+export const clientConfidential: Detector = (ctx, rule) => {
+  const p = rule.params ?? {};
+  const privateRe = rx((p.privateDetail as string) ?? '\\binherit', 'i');
+  const advisoryRe = rx((p.advisoryWork as string) ?? '\\bclient', 'i');
+  const colleagueRe = rx((p.colleague as string) ?? '\\bcolleague', 'i');
+  const descriptorSrc = (p.descriptor as string) ?? '(?!)';
+  const descriptorRe = rx(descriptorSrc, 'gi');
+  const localityRe = rx((p.locality as string) ?? '(?!)', '');
+  const roleAt = roleAtPattern(rule);
+  const { text, cased } = ctx.n;
+  const folded = foldAccents(text);
+  const foldedCased = ctx.clientNames.length ? foldAccents(cased) : cased;
+  const hits: Hit[] = [];
+  const sentText = (s: Span) => text.slice(s.start, s.end);
+
+  // 1. names from context (clientNames and the meeting's attendees)
+  for (const raw of ctx.clientNames) {
+    const name = clientName(raw);
+    if (!name) continue;
+    const { first, last, f } = name;
     let m: RegExpExecArray | null;
     const matched: Span[] = [];
-    while ((m = re.exec(folded))) {
-      matched.push({ start: m.index, end: m.index + m[0].length });
-      hits.push({ start: m.index, end: m.index + m[0].length, message: `Names a client (${raw.split(/\s+/)[0]}…). Under Reg S-P the client relationship itself is confidential; remove the name unless the client consented in writing.` });
+    // every alternative of the name pattern contains the last name (the first name when there is none) verbatim
+    if (folded.includes(last || first)) {
+      const re = name.pattern;
+      re.lastIndex = 0;
+      while ((m = re.exec(folded))) {
+        matched.push({ start: m.index, end: m.index + m[0].length });
+        hits.push({ start: m.index, end: m.index + m[0].length, message: `Names a client (${raw.split(/\s+/)[0]}…). Under Reg S-P the client relationship itself is confidential; remove the name unless the client consented in writing.` });
+      }
     }
     // first name alone, tied to advisory work or private circumstances
     if (last && first.length >= 2) {
       const casedFirst = rx(`(?<![\\p{L}])${f}(?![\\p{L}])`, 'giu');
-      // a different full name with the same first name means a different person
-      const differentPerson = (() => {
-        const r = rx(`\\b${f}\\s+([A-Z][a-z'-]+)`, 'gi');
-        r.lastIndex = 0;
-        let mm: RegExpExecArray | null;
-        const fc = foldedCased;
-        while ((mm = r.exec(fc))) {
-          const next = mm[1].toLowerCase();
-          if (next !== last && /^[A-Z]/.test(mm[1]) && !NAME_STOP.has(next)) return true;
-        }
-        return false;
-      })();
-      if (!differentPerson) {
-        casedFirst.lastIndex = 0;
-        let mm: RegExpExecArray | null;
-        while ((mm = casedFirst.exec(folded))) {
-          const s = mm.index;
-          const e = s + mm[0].length;
-          if (matched.some((x) => x.start <= s && e <= x.end)) continue;
-          // must be capitalised in the original (a name, not the word "rose"/"will")
-          if (!/^[A-Z]/.test(cased.slice(s, e))) continue;
-          const sent = findSpan(ctx.sentences, s) ?? { start: 0, end: text.length };
-          const st = sentText(sent);
-          if (colleagueRe.test(st)) continue;
-          const after = folded.slice(e, Math.min(sent.end, e + 40));
-          const possessiveMoney = /^'s\s+(?:\w+\s+)?(?:ira|roth|401\(?k\)?|403\(?b\)?|rollover|account|portfolio|plan|estate|trust|inheritance|taxes|tax|mortgage|retirement|pension|annuity|balance|savings|investments?|divorce|diagnosis|house|home|business|paperwork|will|beneficiar\w*|529|college|finances|income|debt|loan|bonus|severance|stock|shares|options|treatment|surgery|health|care|new job|job|layoff|sale)\b/.test(after);
-          const addressed = /^,\s/.test(after) && /\b(?:your|you)\b/.test(st) && (s === sent.start || /^(?:hi|hey|dear|congrats|congratulations|thanks|thank you)\b/.test(text.slice(sent.start, s).trim()));
-          const tied = privateRe.test(st) || advisoryRe.test(st);
-          if (possessiveMoney || addressed || tied) {
-            hits.push({ start: s, end: e, message: `Mentions client ${raw.split(/\s+/)[0]} in a way that ties them to advisory work or private circumstances. Remove the name unless the client consented in writing.` });
-          }
+      // a different full name with the same first name means a different person: no first-name
+      // hits at all (decided at the first occurrence, as most posts never mention the first name)
+      let differentPerson: boolean | undefined;
+      casedFirst.lastIndex = 0;
+      let mm: RegExpExecArray | null;
+      while ((mm = casedFirst.exec(folded))) {
+        if ((differentPerson ??= namesDifferentPerson(foldedCased, f, last))) break;
+        const s = mm.index;
+        const e = s + mm[0].length;
+        if (matched.some((x) => x.start <= s && e <= x.end)) continue;
+        // must be capitalised in the original (a name, not the word "rose"/"will")
+        if (!/^[A-Z]/.test(cased.slice(s, e))) continue;
+        const sent = findSpan(ctx.sentences, s) ?? { start: 0, end: text.length };
+        const st = sentText(sent);
+        if (colleagueRe.test(st)) continue;
+        const after = folded.slice(e, Math.min(sent.end, e + 40));
+        const possessiveMoney = /^'s\s+(?:\w+\s+)?(?:ira|roth|401\(?k\)?|403\(?b\)?|rollover|account|portfolio|plan|estate|trust|inheritance|taxes|tax|mortgage|retirement|pension|annuity|balance|savings|investments?|divorce|diagnosis|house|home|business|paperwork|will|beneficiar\w*|529|college|finances|income|debt|loan|bonus|severance|stock|shares|options|treatment|surgery|health|care|new job|job|layoff|sale)\b/.test(after);
+        const addressed = /^,\s/.test(after) && /\b(?:your|you)\b/.test(st) && (s === sent.start || /^(?:hi|hey|dear|congrats|congratulations|thanks|thank you)\b/.test(text.slice(sent.start, s).trim()));
+        const tied = privateRe.test(st) || advisoryRe.test(st);
+        if (possessiveMoney || addressed || tied) {
+          hits.push({ start: s, end: e, message: `Mentions client ${raw.split(/\s+/)[0]} in a way that ties them to advisory work or private circumstances. Remove the name unless the client consented in writing.` });
         }
       }
     }
@@ -304,8 +347,10 @@ export const clientConfidential: Detector = (ctx, rule) => {
   // 2. "my client Tom Baker", "Tom Baker, a client of ours"
   const clientNamed = /\b(?:[Mm]y|[Oo]ur|[Aa]|[Oo]ne of (?:my|our)|[Ww]elcom(?:e|ing)(?: our)?(?= [Nn]ew| [Ll]ong)|[Cc]ongrats to(?: our)?|[Cc]ongratulations to(?: our)?) (?:(?:long-?time|new|dear|favorite|wonderful|retired|amazing|first|newest) )?(?:clients?|customers?),?\s+(?:named\s+)?((?:[A-Z][a-z'-]+)(?:\s+(?:and|&)\s+[A-Z][a-z'-]+)?(?:\s+[A-Z][a-z'-]+)?)/g;
   let m: RegExpExecArray | null;
+  // both patterns are case-sensitive and spell out "client" (or "customer")
+  const saysClient = cased.includes('client');
   clientNamed.lastIndex = 0;
-  while ((m = clientNamed.exec(cased))) {
+  while ((saysClient || cased.includes('customer')) && (m = clientNamed.exec(cased))) {
     const name = m[1];
     const firstTok = name.split(/\s+/)[0].toLowerCase();
     if (NAME_STOP.has(firstTok) || COMMON_CAPS.has(firstTok) || FAMOUS_RE.test(name.toLowerCase())) continue;
@@ -313,7 +358,7 @@ export const clientConfidential: Detector = (ctx, rule) => {
   }
   const nameClient = /\b([A-Z][a-z'-]+(?:\s+(?:and|&)\s+[A-Z][a-z'-]+)?\s+[A-Z][a-z'-]+),?\s+(?:(?:a|one of (?:my|our)|my|our)\s+(?:(?:long-?time|longtime|new|dear|retired) )?clients?|(?:long-?time |longtime )?clients? of (?:ours|mine))\b/g;
   nameClient.lastIndex = 0;
-  while ((m = nameClient.exec(cased))) {
+  while (saysClient && (m = nameClient.exec(cased))) {
     const firstTok = m[1].split(/\s+/)[0].toLowerCase();
     if (NAME_STOP.has(firstTok) || COMMON_CAPS.has(firstTok)) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, message: 'Identifies a named person as a client. The client relationship is nonpublic personal information under Reg S-P.' });
@@ -335,7 +380,9 @@ export const clientConfidential: Detector = (ctx, rule) => {
   }
 
   // 3. person names (NER plugin when present) in sentences about advisory work AND private details
-  const candidateSentences = ctx.sentences.filter((s) => {
+  // a sentence can only match what the whole post may contain
+  const candidates = mayMatch(ctx, advisoryRe.source) && mayMatch(ctx, privateRe.source);
+  const candidateSentences = !candidates ? [] : ctx.sentences.filter((s) => {
     const st = sentText(s);
     return advisoryRe.test(st) && privateRe.test(st) && !colleagueRe.test(st);
   });
@@ -375,7 +422,7 @@ export const clientConfidential: Detector = (ctx, rule) => {
 
   // 4. identifiable without a name: a narrow descriptor + locality + private details
   descriptorRe.lastIndex = 0;
-  const maybeDescriptor = /\b(?:chief|sheriff|mayor|town|principal|superintendent|pastor|priest|rabbi|imam|coach|owner|founder|ceo|only)\b/.test(text);
+  const maybeDescriptor = mayMatch(ctx, descriptorSrc) && /\b(?:chief|sheriff|mayor|town|principal|superintendent|pastor|priest|rabbi|imam|coach|owner|founder|ceo|only)\b/.test(text);
   while (maybeDescriptor && (m = descriptorRe.exec(text))) {
     const sent = findSpan(ctx.sentences, m.index) ?? { start: 0, end: text.length };
     const st = sentText(sent);
@@ -383,8 +430,10 @@ export const clientConfidential: Detector = (ctx, rule) => {
     const local = /\bonly\b/.test(m[0]) || /\b(?:only|small town|our town)\b/.test(st) || localityRe.test(stCased) || /\b(?:of|at) [a-z']+$/.test(m[0]);
     if (local && privateRe.test(st.replace(m[0], ''))) hits.push({ start: m.index, end: m.index + m[0].length, message: 'Describes an identifiable person (role, place, situation) together with private details.' });
   }
-  roleAtRe.lastIndex = 0;
-  while ((m = roleAtRe.exec(cased))) {
+  // case-sensitive on the cased text, which lower-cases to the indexed text unit for unit
+  const roleAtRe = roleAt.regexFor(ctx.prefilter ? postGrams(ctx) : null);
+  if (roleAtRe) roleAtRe.lastIndex = 0;
+  while (roleAtRe && (m = roleAtRe.exec(cased))) {
     const sent = findSpan(ctx.sentences, m.index) ?? { start: 0, end: text.length };
     const st = sentText(sent);
     if (colleagueRe.test(st) && !/\b(?:my|our|a) clients?\b/.test(st)) continue;

@@ -54,6 +54,18 @@ describe('rules are data', () => {
     expect(cats('The Delgado family is celebrating.')).toEqual(['client_confidential']);
     expect(cats('Rosa Martinez from our team ran a marathon.')).toEqual([]);
     expect(cats('The rose garden at the library is lovely.')).toEqual([]);
+    // another Rosa anywhere in the post, even after the first name, means the first name alone is not the client
+    expect(cats('Rosa finally signed her rollover paperwork! Rosa Martinez from our team helped.')).toEqual([]);
+  });
+
+  it('client names match without accents, as a single name, and repeat across posts', () => {
+    const cats = (content: string, clientNames: string[]) => validatePost({ content, platform: 'linkedin', context: { clientNames } }).flags.map((f) => f.category);
+    for (let i = 0; i < 2; i++) {
+      expect(cats('José Núñez stopped by today.', ['Jose Nunez'])).toEqual(['client_confidential']);
+      expect(cats('The Nunezes stopped by today.', ['José Núñez'])).toEqual(['client_confidential']);
+      expect(cats('Cher stopped by today.', ['Cher'])).toEqual(['client_confidential']);
+      expect(cats('Markets stopped by today.', ['Cher'])).toEqual([]);
+    }
   });
 });
 
