@@ -71,7 +71,7 @@ export const tradeDirective: Detector = (ctx, rule) => {
   const p = rule.params ?? {};
   const asset = rx((p.assets as string) ?? ASSETS, 'i');
   const timing = rx((p.timing as string) ?? TIMING, 'i');
-  const stop = new Set<string>(((p.acronyms as string[]) ?? ACRONYMS).map((s) => s.toUpperCase()));
+  const stop = acronyms(rule);
   const { text, cased } = ctx.n;
   const hits: Hit[] = [];
   ACTION.lastIndex = 0;
@@ -117,6 +117,14 @@ export const tradeDirective: Detector = (ctx, rule) => {
   return hits;
 };
 
+/** Upper-cased acronyms that are not tickers, per rule (built once, not on every post). */
+const STOP_ACRONYMS = new WeakMap<RuleDefinition, Set<string>>();
+function acronyms(rule: RuleDefinition): Set<string> {
+  let stop = STOP_ACRONYMS.get(rule);
+  if (!stop) STOP_ACRONYMS.set(rule, (stop = new Set<string>(((rule.params?.acronyms as string[]) ?? ACRONYMS).map((s) => s.toUpperCase()))));
+  return stop;
+}
+
 const ASSETS =
   "\\b(?:stocks?|equit(?:y|ies)|bonds?|cds?|cd ladders?|treasur(?:y|ies)|t-bills?|gold|silver|cash|value|growth|small[- ]caps?|large[- ]caps?|mid[- ]caps?|tech|energy|utilities|financials|reits?|money[- ]market|dividend\\w*|international|emerging markets?|real estate|commodit\\w*|crypto|bitcoin|annuit\\w*|munis?|municipal bonds?|high[- ]yield|junk bonds|index funds?|funds?|etfs?|shares|the market|the dip|defensive\\w*|cyclicals?|sectors?|healthcare|banks|oil|china|japan|europe|the s&p|s&p 500|nasdaq|dow|semis|semiconductors?|ai stocks|mega[- ]caps?|magnificent seven|equities)\\b";
 const TIMING =
@@ -146,12 +154,14 @@ export const quotedPraise: Detector = (ctx, rule) => {
   const praise = rx((rule.params?.praise as string) ?? '\\bthank', 'i');
   const { text } = ctx.n;
   const hits: Hit[] = [];
+  // the text around a quote can only name someone famous when the whole post may
+  const famous = mayMatch(ctx, FAMOUS_RE.source);
   for (const q of ctx.quotes) {
     const inner = text.slice(q.start + 1, q.end - 1);
     if (inner.length < 8) continue;
     const after = text.slice(q.end, Math.min(text.length, q.end + 90));
     const before = text.slice(Math.max(0, q.start - 90), q.start);
-    if (FAMOUS_RE.test(after.split(/\n\s*\n/)[0]) || FAMOUS_RE.test(before.slice(-60))) continue;
+    if (famous && (FAMOUS_RE.test(after.split(/\n\s*\n/)[0]) || FAMOUS_RE.test(before.slice(-60)))) continue;
     const clientAttr =
       /^\s*[,.!?]?\s*[\u2014-]{1,2}\s*[^\n]{0,40}\b(?:client|customer)s?\b/.test(after) ||
       /^[\s,]*(?:a |one |my |our |another )?(?:\w+ )?(?:client|customer)s? (?:said|says|wrote|told|texted|shared|emailed|put it)/.test(after) ||

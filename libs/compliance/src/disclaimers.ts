@@ -81,8 +81,9 @@ export function injectDisclosures(content: string, platform: Platform, needs: Di
     .map((d) => d.trim())
     .filter((d) => d && !collapse(content).includes(collapse(d)));
 
+  // trailing hashtags start with '#': most posts have none and the scan is costly
+  const tagMatch = content.includes('#') ? content.match(TRAILING_HASHTAGS) : null;
   const build = (short: boolean) => {
-    const tagMatch = content.match(TRAILING_HASHTAGS);
     const hasTail = !!tagMatch && tagMatch.index! > 0 && /\n/.test(tagMatch[0]);
     const body = hasTail ? content.slice(0, tagMatch!.index).trimEnd() : content.trimEnd();
     const tail = hasTail ? tagMatch![0].trim() : '';

@@ -49,6 +49,8 @@ const CATEGORY_MESSAGE: Record<Category, string> = {
   restricted_topic: 'Touches a topic your firm restricts.',
 };
 
+const HYPOTHETICAL_CUE = /\b(?:hypothetical|illustrat\w*|assum(?:ed|ing|es))\b/;
+
 const DEFAULT_SKIP = { disclaimers: true, warnings: true, famousQuotes: true, testimonialQuotes: true, questions: false, hedged: false };
 const ABSORBED: Category[] = ['exaggerated_claim', 'promissory', 'performance_projection'];
 
@@ -203,9 +205,11 @@ function runPatternRule(ctx: PostContext, rule: RuleDefinition): Hit[] {
   return hits;
 }
 
-function famousRegions(text: string, sentences: Span[], quotes: Span[]): Span[] {
+function famousRegions(ctx: PostContext): Span[] {
+  const { n, sentences, quotes } = ctx;
+  const text = n.text;
   const out: Span[] = [];
-  if (!FAMOUS_RE.test(text)) return out;
+  if (!mayMatch(ctx, FAMOUS_RE.source) || !FAMOUS_RE.test(text)) return out;
   for (const q of quotes) {
     const after = text.slice(q.end, Math.min(text.length, q.end + 80));
     const before = text.slice(Math.max(0, q.start - 60), q.start);
@@ -272,7 +276,7 @@ function validatePostUnsafe(input: ValidateInput, options: EngineOptions): Valid
     sentences,
     clauses,
     quotes,
-    famous: famousRegions(n.text, sentences, quotes),
+    famous: [],
     clientNames: (input.context?.clientNames ?? []).filter((x) => typeof x === 'string' && x.trim().length > 1),
     restrictedTopics: topics,
     topicSeverity: firm?.restrictedTopicSeverity ?? {},
@@ -280,6 +284,7 @@ function validatePostUnsafe(input: ValidateInput, options: EngineOptions): Valid
     memo: new Map(),
     prefilter: options.prefilter !== false,
   };
+  ctx.famous = famousRegions(ctx);
 
   // ---- run rules
   type Raw = Hit & { rule: RuleDefinition };
@@ -346,12 +351,13 @@ function validatePostUnsafe(input: ValidateInput, options: EngineOptions): Valid
   const { riskScore, breakdown } = scoreFlags(flags);
 
   // ---- disclosures
-  const discussesInvesting = rx(INVESTING, 'i').test(n.text);
-  const hypothetical = sentences.some((s) => {
+  const discussesInvesting = mayMatch(ctx, INVESTING) && rx(INVESTING, 'i').test(n.text);
+  // a sentence can only contain what the whole post may contain
+  const hypothetical = mayMatch(ctx, HYPOTHETICAL_CUE.source) && sentences.some((s) => {
     const st = n.text.slice(s.start, s.end);
-    return /\b(?:hypothetical|illustrat\w*|assum(?:ed|ing|es))\b/.test(st) && rx(NUM, 'i').test(st) && rx(HYPO_ILLUSTRATION, 'i').test(st);
+    return HYPOTHETICAL_CUE.test(st) && rx(NUM, 'i').test(st) && rx(HYPO_ILLUSTRATION, 'i').test(st);
   });
-  const pastPerformance = rx(PAST_PERFORMANCE, 'i').test(n.text) && discussesInvesting;
+  const pastPerformance = discussesInvesting && mayMatch(ctx, PAST_PERFORMANCE) && rx(PAST_PERFORMANCE, 'i').test(n.text);
   const disc = injectDisclosures(
     content,
     platform,
