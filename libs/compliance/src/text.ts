@@ -7,6 +7,18 @@ export interface Span {
 
 const ABBREV = /(?:\b(?:mr|mrs|ms|dr|st|jr|sr|vs|etc|inc|co|corp|no|e\.g|i\.e|u\.s|a\.m|p\.m|approx|est|ave|rd|ln|blvd|sen|rep|gov|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[a-z])\.$/;
 
+/** Whether a UTF-16 unit is whitespace as the regex class \s sees it. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** . ! ? " ' ) ] : what may close a sentence after its final punctuation. */
+const isCloserCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 41 || c === 93;
+
 /** Sentences: split after . ! ? (not abbreviations/decimals), on line breaks, and around bullets. */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
@@ -22,8 +34,8 @@ export function splitSentences(text: string): Span[] {
     if (c === 46 || c === 33 || c === 63) {
       // . ! ?
       let j = i;
-      while (j + 1 < n && /[.!?"')\]]/.test(text[j + 1])) j++;
-      if (j + 1 < n && !/\s/.test(text[j + 1])) continue;
+      while (j + 1 < n && isCloserCode(text.charCodeAt(j + 1))) j++;
+      if (j + 1 < n && !isSpaceCode(text.charCodeAt(j + 1))) continue;
       if (c === 46 && j === i && ABBREV.test(text.slice(Math.max(start, i - 6), i + 1))) continue;
       out.push({ start, end: j + 1 });
       start = j + 1;
@@ -36,27 +48,54 @@ export function splitSentences(text: string): Span[] {
   for (const s of out) {
     let a = s.start;
     let b = s.end;
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
     if (b > a) res.push({ start: a, end: b });
   }
   return res;
 }
 
-const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g;
+const CLAUSE_WORDS = ['but', 'although', 'though', 'however', 'yet', 'whereas'];
 
+/**
+ * Clauses of a sentence, split at what the expression
+ * /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g
+ * matches in the sentence's text: a comma or dash not between digits, ; : ( ), a spaced hyphen,
+ * or a spaced contrast word. Scanned by hand, as that expression was tried at every position of
+ * every sentence.
+ */
 export function splitClauses(text: string, sentence: Span): Span[] {
-  const s = text.slice(sentence.start, sentence.end);
+  const a = sentence.start;
+  const b = sentence.end;
   const out: Span[] = [];
-  let last = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(s))) {
-    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
-    last = m.index + m[0].length;
+  let last = a;
+  let i = a;
+  while (i < b) {
+    const c = text.charCodeAt(i);
+    let len = 0;
+    if (c === 44 || c === 0x2014) {
+      // lookarounds see only the sentence: nothing before its start or after its end
+      if (!(i > a && isDigitCode(text.charCodeAt(i - 1)) && i + 1 < b && isDigitCode(text.charCodeAt(i + 1)))) len = 1;
+    } else if (c === 59 || c === 58 || c === 40 || c === 41) len = 1;
+    else if (isSpaceCode(c)) len = spacedBreakLength(text, i, b);
+    if (len) {
+      if (i > last) out.push({ start: last, end: i });
+      last = i + len;
+      i += len;
+    } else i++;
   }
-  if (last < s.length) out.push({ start: sentence.start + last, end: sentence.end });
+  if (last < b) out.push({ start: last, end: b });
   return out.length ? out : [sentence];
+}
+
+/** Length of " - " or " but " (and the other contrast words) starting at the space at `i`, else 0. */
+function spacedBreakLength(text: string, i: number, end: number): number {
+  if (i + 2 < end && text.charCodeAt(i + 1) === 45 && isSpaceCode(text.charCodeAt(i + 2))) return 3;
+  for (const w of CLAUSE_WORDS) {
+    const after = i + 1 + w.length;
+    if (after < end && text.startsWith(w, i + 1) && isSpaceCode(text.charCodeAt(after))) return w.length + 2;
+  }
+  return 0;
 }
 
 /** Binary search the span containing position `pos`. */
@@ -96,6 +135,9 @@ export const NEGATION_AFTER_RE =
 export const FAMOUS_RE =
   /\b(?:warren buffett|buffett|charlie munger|munger|john bogle|jack bogle|bogle|benjamin graham|ben graham|peter lynch|ray dalio|dalio|john templeton|templeton|keynes|howard marks|philip fisher|george soros|soros|jesse livermore|mark twain|twain|albert einstein|einstein|ben(?:jamin)? franklin|franklin|churchill|paul samuelson|samuelson|jeremy siegel|burton malkiel|malkiel|morgan housel|housel|jim rogers|seth klarman|klarman|jerome powell|powell|janet yellen|yellen|jamie dimon|dimon|elon musk|musk|jeff bezos|bezos|oprah|suze orman|dave ramsey|ramsey|confucius|lao tzu|seneca|socrates|aristotle|shakespeare|yogi berra|abraham lincoln|lincoln|thomas edison|henry ford|steve jobs|maya angelou|eleanor roosevelt|franklin roosevelt|teddy roosevelt|theodore roosevelt|martin luther king|gandhi|will rogers|rumi|john maynard keynes|nick murray|carl richards|charles ellis|john c\. bogle)\b/;
 
+/** A single-quoted statement, tried sticky at each apostrophe. */
+const SINGLE_QUOTED = /(?:^|(?<=[\s(:]))'([^'\n]|'(?=[a-z])){8,400}?'(?=[\s,.;:!?\u2014-]|$)/y;
+
 /** Double-quoted spans (after quote folding). */
 export function quoteSpans(text: string): Span[] {
   const out: Span[] = [];
@@ -104,11 +146,17 @@ export function quoteSpans(text: string): Span[] {
   while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
   // single-quoted statements ('Best decision I ever made…'); apostrophes inside words are skipped
   if (text.indexOf("'") >= 0) {
-    const sq = /(?:^|(?<=[\s(:]))'([^'\n]|'(?=[a-z])){8,400}?'(?=[\s,.;:!?\u2014-]|$)/g;
-    while ((m = sq.exec(text))) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (m[0].split(/\s+/).length >= 3 && !out.some((q) => q.start < e && s < q.end)) out.push({ start: s, end: e });
+    // a match starts at an apostrophe: try only those positions (same matches as a /g scan)
+    let p = text.indexOf("'");
+    while (p >= 0) {
+      SINGLE_QUOTED.lastIndex = p;
+      m = SINGLE_QUOTED.exec(text);
+      if (m) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (m[0].split(/\s+/).length >= 3 && !out.some((q) => q.start < e && s < q.end)) out.push({ start: s, end: e });
+        p = text.indexOf("'", e);
+      } else p = text.indexOf("'", p + 1);
     }
     out.sort((a, b) => a.start - b.start);
   }
