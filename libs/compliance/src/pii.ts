@@ -139,6 +139,33 @@ function findPhonesCached(windowText: string) {
   return r;
 }
 
+const EMAIL_AT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/y;
+const isEmailLocalCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+
+/**
+ * The matches of /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, found from the '@' signs.
+ * Scanning with the expression tries every letter of the post as the start of a local part;
+ * a match can only start at the beginning of the run of local-part characters before an '@'
+ * (or where the previous match ended), so one sticky attempt per '@' finds the same matches.
+ */
+export function findEmails(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, from))) {
+    let start = at;
+    while (start > from && isEmailLocalCode(text.charCodeAt(start - 1))) start--;
+    if (start === at) continue;
+    EMAIL_AT.lastIndex = start;
+    const m = EMAIL_AT.exec(text);
+    if (m) {
+      out.push(m);
+      from = EMAIL_AT.lastIndex;
+    }
+  }
+  return out;
+}
+
 interface Candidate extends PiiMatch {
   priority: number;
 }
@@ -260,9 +287,7 @@ export function detectPii(text: string, opts: PiiOptions = {}): PiiMatch[] {
 
   // emails via validator
   if (text.indexOf('@') >= 0) {
-    const emailRe = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-    let m: RegExpExecArray | null;
-    while ((m = emailRe.exec(text))) {
+    for (const m of findEmails(text)) {
       if (!isEmail(m[0])) continue;
       if (post) {
         const local = m[0].slice(0, m[0].indexOf('@'));

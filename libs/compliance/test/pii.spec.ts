@@ -1,4 +1,5 @@
 import { abaValid, detectPii, luhnValid, maskPii, redactPii, ssnStructureValid, validatePost } from '../src';
+import { findEmails } from '../src/pii';
 
 describe('PII checksums and detectors', () => {
   it('Luhn, ABA and SSN structure', () => {
@@ -67,5 +68,24 @@ describe('name redaction', () => {
   it('redacts known names and their capitalised parts, not the same word in lower case', () => {
     const r = redactPii('Will said he will call Will Smith tomorrow; Smith agreed.', { names: ['Will Smith'] });
     expect(r.text).toBe('[NAME] said he will call [NAME] tomorrow; [NAME] agreed.');
+  });
+});
+
+describe('findEmails', () => {
+  it('finds exactly what a /g scan with the email expression finds', () => {
+    const re = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+    const pieces = ['a', 'bo', 'x9', '.', '..', '@', '@@', '-', '+', '_', '%', ' ', 'com', 'io', '.c', '1', 'é', '\n', ','];
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const texts = ['Email info@harborwealth.com or jo.ann+tax@mail.example.org today.', 'a@b.c@d.com', 'x@y@z.io', '@home.com', 'me@.com.co'];
+    for (let i = 0; i < 5000; i++) {
+      let t = '';
+      for (let k = 0, n = 1 + Math.floor(rnd() * 30); k < n; k++) t += pieces[Math.floor(rnd() * pieces.length)];
+      texts.push(t);
+    }
+    for (const t of texts) {
+      const expected = [...t.matchAll(re)].map((m) => [m.index, m[0]]);
+      expect([t, findEmails(t).map((m) => [m.index, m[0]])]).toEqual([t, expected]);
+    }
   });
 });
