@@ -14,8 +14,6 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
 /** . ! ? " ' ) ] : what may close a sentence after its final punctuation. */
 const isCloserCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 41 || c === 93;
 
@@ -24,23 +22,25 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // only line breaks and . ! ? can end a sentence: let the regex engine find them
+  const breaks = /[\n.!?]/g;
+  let bm: RegExpExecArray | null;
+  while ((bm = breaks.exec(text))) {
+    const i = bm.index;
     const c = text.charCodeAt(i);
     if (c === 10) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
       continue;
     }
-    if (c === 46 || c === 33 || c === 63) {
-      // . ! ?
-      let j = i;
-      while (j + 1 < n && isCloserCode(text.charCodeAt(j + 1))) j++;
-      if (j + 1 < n && !isSpaceCode(text.charCodeAt(j + 1))) continue;
-      if (c === 46 && j === i && ABBREV.test(text.slice(Math.max(start, i - 6), i + 1))) continue;
-      out.push({ start, end: j + 1 });
-      start = j + 1;
-      i = j;
-    }
+    // . ! ? followed by closing punctuation, then whitespace or the end
+    let j = i;
+    while (j + 1 < n && isCloserCode(text.charCodeAt(j + 1))) j++;
+    if (j + 1 < n && !isSpaceCode(text.charCodeAt(j + 1))) continue;
+    if (c === 46 && j === i && ABBREV.test(text.slice(Math.max(start, i - 6), i + 1))) continue;
+    out.push({ start, end: j + 1 });
+    start = j + 1;
+    breaks.lastIndex = j + 1;
   }
   if (start < n) out.push({ start, end: n });
   // trim whitespace
@@ -55,47 +55,20 @@ export function splitSentences(text: string): Span[] {
   return res;
 }
 
-const CLAUSE_WORDS = ['but', 'although', 'though', 'however', 'yet', 'whereas'];
+const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g;
 
-/**
- * Clauses of a sentence, split at what the expression
- * /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g
- * matches in the sentence's text: a comma or dash not between digits, ; : ( ), a spaced hyphen,
- * or a spaced contrast word. Scanned by hand, as that expression was tried at every position of
- * every sentence.
- */
 export function splitClauses(text: string, sentence: Span): Span[] {
-  const a = sentence.start;
-  const b = sentence.end;
+  const s = text.slice(sentence.start, sentence.end);
   const out: Span[] = [];
-  let last = a;
-  let i = a;
-  while (i < b) {
-    const c = text.charCodeAt(i);
-    let len = 0;
-    if (c === 44 || c === 0x2014) {
-      // lookarounds see only the sentence: nothing before its start or after its end
-      if (!(i > a && isDigitCode(text.charCodeAt(i - 1)) && i + 1 < b && isDigitCode(text.charCodeAt(i + 1)))) len = 1;
-    } else if (c === 59 || c === 58 || c === 40 || c === 41) len = 1;
-    else if (isSpaceCode(c)) len = spacedBreakLength(text, i, b);
-    if (len) {
-      if (i > last) out.push({ start: last, end: i });
-      last = i + len;
-      i += len;
-    } else i++;
+  let last = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(s))) {
+    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
+    last = m.index + m[0].length;
   }
-  if (last < b) out.push({ start: last, end: b });
+  if (last < s.length) out.push({ start: sentence.start + last, end: sentence.end });
   return out.length ? out : [sentence];
-}
-
-/** Length of " - " or " but " (and the other contrast words) starting at the space at `i`, else 0. */
-function spacedBreakLength(text: string, i: number, end: number): number {
-  if (i + 2 < end && text.charCodeAt(i + 1) === 45 && isSpaceCode(text.charCodeAt(i + 2))) return 3;
-  for (const w of CLAUSE_WORDS) {
-    const after = i + 1 + w.length;
-    if (after < end && text.startsWith(w, i + 1) && isSpaceCode(text.charCodeAt(after))) return w.length + 2;
-  }
-  return 0;
 }
 
 /** Binary search the span containing position `pos`. */

@@ -1,24 +1,9 @@
-import { isSpaceCode, quoteSpans, splitClauses, splitSentences, type Span } from '../src/text';
+import { isSpaceCode, quoteSpans, splitSentences, type Span } from '../src/text';
 import { normalize } from '../src/normalize';
 import { loadCorpus } from './corpus-metrics';
 
-// Reference versions written with the regular expressions the hand-written scanners replace:
+// Reference versions written with the regular expressions the faster scanners replace:
 // the scanners must split every text exactly as these do.
-const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g;
-function clausesByRegex(text: string, sentence: Span): Span[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const out: Span[] = [];
-  let last = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(s))) {
-    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
-    last = m.index + m[0].length;
-  }
-  if (last < s.length) out.push({ start: sentence.start + last, end: sentence.end });
-  return out.length ? out : [sentence];
-}
-
 function quoteSpansByRegex(text: string): Span[] {
   const out: Span[] = [];
   const re = /"([^"\n]{2,600})"/g;
@@ -95,18 +80,6 @@ describe('text scanners', () => {
     for (const text of texts) expect(splitSentences(text)).toEqual(sentencesByRegex(text));
     const text = 'dr. smith said "buy now!" then 3.5% fell.\nnew line';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['dr. smith said "buy now!"', 'then 3.5% fell.', 'new line']);
-  });
-
-  it('splitClauses splits exactly where the clause-break expression matches', () => {
-    for (const text of texts) {
-      const whole = { start: 0, end: text.length };
-      expect(splitClauses(text, whole)).toEqual(clausesByRegex(text, whole));
-      for (const s of splitSentences(text)) expect(splitClauses(text, s)).toEqual(clausesByRegex(text, s));
-    }
-    expect(splitClauses('gains of 1,200, but a loss', { start: 0, end: 26 })).toEqual([
-      { start: 0, end: 14 },
-      { start: 20, end: 26 },
-    ]);
   });
 
   it('quoteSpans finds the quoted spans a /g scan finds', () => {
