@@ -11,7 +11,7 @@
  *       connections (one per request per second) and fires them together at each second's tick;
  *   (b) saturation: the same endpoints as fast as they go, and the bare route, same connections.
  * Prints figures (not pass/fail). Needs `npm run build:api` first. Env knobs: BENCH_DESIGN_SECONDS
- * (60), BENCH_SAT_SECONDS (20), BENCH_SAT_CONNECTIONS (100), BENCH_API_PROCESSES (2: the API's
+ * (60), BENCH_SAT_SECONDS (20), BENCH_SAT_CONNECTIONS (100), BENCH_API_PROCESSES (1: the API's
  * API_PROCESSES, and the bare app runs as many), BENCH_KEEP_DB=1.
  */
 import autocannon from 'autocannon';
@@ -26,7 +26,7 @@ import { seedFirms, SeededAdvisor } from './lib/seed';
 const DESIGN_SECONDS = Number(process.env.BENCH_DESIGN_SECONDS ?? 60);
 const SAT_SECONDS = Number(process.env.BENCH_SAT_SECONDS ?? 20);
 const SAT_CONNECTIONS = Number(process.env.BENCH_SAT_CONNECTIONS ?? 100);
-const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 2);
+const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
 const MEAN_GAP_MS = 5000;
 const FIRMS = 50;
 const ADVISORS = 1000;
@@ -247,6 +247,8 @@ async function main(): Promise<void> {
   const sat: Run[] = [];
   sat.push(await cannon('bare Nest route', `http://127.0.0.1:${barePort}`, { connections: SAT_CONNECTIONS, duration: SAT_SECONDS, path: '/bare' }, [bareT, self]));
   sat.push(await cannon('API mix (4 endpoints)', api.url, { connections: SAT_CONNECTIONS, duration: SAT_SECONDS, perClient: satClient() }, [apiT, await backends(), ...redisT, self]));
+  // the cost ladder: the API's middleware alone (no auth, no database), then each endpoint
+  sat.push(await cannon('API /health/live (middleware only)', api.url, { connections: SAT_CONNECTIONS, duration: Math.max(5, Math.round(SAT_SECONDS / 2)), path: '/health/live' }, [apiT, self]));
   for (const e of endpointsFor(users[0])) sat.push(await cannon(`API ${e.name}`, api.url, { connections: SAT_CONNECTIONS, duration: Math.max(5, Math.round(SAT_SECONDS / 2)), perClient: satClient(e.name) }, [apiT, await backends(), ...redisT, self]));
   sat.push(await cannon('bare Nest route (again)', `http://127.0.0.1:${barePort}`, { connections: SAT_CONNECTIONS, duration: Math.max(5, Math.round(SAT_SECONDS / 2)), path: '/bare' }, [bareT, self]));
 

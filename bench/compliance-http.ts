@@ -1,7 +1,7 @@
 /**
  * HTTP side of the compliance benchmark: p50/p95/p99 of POST /api/compliance/validate with
  * ~1,500-character posts, against the built API (run `npm run build` first) on its own database.
- * Run: npx tsx bench/compliance-http.ts [seconds] [connections] [API processes, default 2]
+ * Run: npx tsx bench/compliance-http.ts [seconds] [connections] [API processes, default 1]
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -28,7 +28,7 @@ const freePort = () => new Promise<number>((r) => { const s = createServer().lis
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 15);
   const connections = Number(process.argv[3] ?? 10);
-  const processes = Number(process.argv[4] ?? 2);
+  const processes = Number(process.argv[4] ?? 1);
   if (!existsSync(join(root, 'dist/apps/api/src/main.js'))) throw new Error('Run `npm run build` first');
   const db = `am_bench_cv_${Date.now()}`;
   const admin = new Client({ connectionString: ADMIN });
