@@ -80,9 +80,20 @@ export function normalize(original: string): Normalized {
   // Pass 1: per code point NFKC + folding, keeping the origin of each output unit. ASCII runs are
   // copied in bulk; only non-ASCII code points are examined one by one.
   const len0 = original.length;
-  const cap = len0 * 4 + 8;
-  const s1 = new Int32Array(cap);
-  const e1 = new Int32Array(cap);
+  // Most characters map to one unit; grow on the rare expansions (NFKC can turn one character
+  // into many) instead of reserving the worst case for every post.
+  let s1 = new Int32Array(len0 + 16);
+  let e1 = new Int32Array(len0 + 16);
+  const reserve = (n: number) => {
+    if (n <= s1.length) return;
+    const size = Math.max(n, s1.length * 2);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    s2.set(s1);
+    e2.set(e1);
+    s1 = s2;
+    e1 = e2;
+  };
   let out1 = '';
   let k = 0;
   const nonAscii = /[^\x00-\x7e]/g;
@@ -92,6 +103,7 @@ export function normalize(original: string): Normalized {
     const j = nm ? nm.index : len0;
     if (j > i) {
       out1 += original.slice(i, j);
+      reserve(k + j - i);
       for (let p = i; p < j; p++) {
         s1[k] = p;
         e1[k] = p + 1;
@@ -112,6 +124,7 @@ export function normalize(original: string): Normalized {
     else if (ch === '\u00A0' || ch === '\u202F') out = ' ';
     else out = ch.normalize('NFKC');
     out1 += out;
+    reserve(k + out.length);
     for (let q = 0; q < out.length; q++) {
       s1[k] = i;
       e1[k] = i + len;

@@ -48,3 +48,15 @@ describe('normalize keeps an offset map back to the original', () => {
     expect(f?.excerpt).toBe('R-I-S-K F-R-E-E');
   });
 });
+
+describe('normalize: characters that expand', () => {
+  it('maps every unit of a long expansion back to its character (NFKC can give one character 18 units)', () => {
+    const original = 'a' + '\uFDFA'.repeat(3) + 'b';
+    const n = normalize(original);
+    expect(n.text.length).toBeGreaterThan(original.length * 4);
+    // every normalized unit points into the original, the expanded ones at their ligature
+    for (let i = 0; i < n.text.length; i++) expect(n.origEnd[i]).toBeGreaterThan(n.origStart[i]);
+    expect(n.origStart[n.text.length - 1]).toBe(original.length - 1);
+    expect(toOriginal(n, 1, n.text.length - 1)).toEqual([1, original.length - 1]);
+  });
+});
