@@ -27,6 +27,10 @@ const MAX_EXACT = 64;
 const MIN_LITERAL = 2;
 
 const isAny = (r: Requirement): boolean => 'any' in r;
+const isSurrogatePair = (s: string): boolean => s.length === 2 && /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(s);
+/** /i treats final sigma as sigma while toLowerCase keeps them apart: index and literals fold it. */
+const FINAL_SIGMA = 0x3c2;
+const SIGMA = 0x3c3;
 
 function and(args: Requirement[]): Requirement {
   const kept = args.flatMap((a) => ('and' in a ? a.and : isAny(a) ? [] : [a]));
@@ -123,6 +127,12 @@ class Parser {
     }
     if (c === '\\') return this.escape();
     if (c === '*' || c === '+' || c === '?' || c === '{') throw new Error('quantifier without an atom');
+    // an astral character is one atom in u-mode (a quantifier applies to all of it): take the pair
+    const pair = this.src.slice(this.i, this.i + 2);
+    if (isSurrogatePair(pair)) {
+      this.i += 2;
+      return exactly(pair);
+    }
     this.i++;
     return exactly(c.toLowerCase());
   }
@@ -153,9 +163,8 @@ class Parser {
     if (negated) this.i++;
     const chars: string[] = [];
     let plain = !negated;
-    let first = true;
-    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
-      first = false;
+    // in JavaScript the first ']' always closes the class: [] matches nothing and [^] anything
+    while (this.i < this.src.length && this.src[this.i] !== ']') {
       const c = this.src[this.i];
       if (c === '\\') {
         const n = this.src[this.i + 1];
@@ -168,7 +177,7 @@ class Parser {
           this.i += 2 + len;
         } else {
           plain = false;
-          this.i += n === 'u' || n === 'p' || n === 'P' ? this.skipEscapeBody(n) : 2;
+          this.i += n === 'u' || n === 'p' || n === 'P' ? this.skipEscapeBody(n) : n === 'c' ? 3 : 2;
         }
       } else {
         if (c === '-' && chars.length && this.src[this.i + 1] !== ']') plain = false; // a range
@@ -176,6 +185,9 @@ class Parser {
         this.i++;
       }
     }
+    if (this.src[this.i] !== ']') throw new Error('unterminated class');
+    // halves of astral characters: in u-mode the class holds whole code points, not units
+    if (chars.length === 0 || chars.some((ch) => /[\uD800-\uDFFF]/.test(ch))) plain = false;
     this.i++;
     if (!plain || chars.length > 8) return anything();
     return exactly(...new Set(chars.map((ch) => ch.toLowerCase())));
@@ -204,14 +216,35 @@ class Parser {
       const hex = this.src.slice(this.i + 2, this.i + 2 + len);
       if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) throw new Error('bad escape');
       this.i += 2 + len;
-      return exactly(String.fromCharCode(parseInt(hex, 16)).toLowerCase());
+      const ch = String.fromCharCode(parseInt(hex, 16));
+      // \uD83D\uDE80 is one code point in u-mode: keep the pair together
+      const next = /^\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(this.src.slice(this.i));
+      if (/[\uD800-\uDBFF]/.test(ch) && next) {
+        this.i += 6;
+        return exactly(ch + String.fromCharCode(parseInt(next[1], 16)));
+      }
+      return exactly(ch.toLowerCase());
+    }
+    if (n === 'c') {
+      this.i += 3; // a control character
+      return anything();
+    }
+    if (n === 'k') {
+      // a backreference \k<name> (or a literal k without named groups): nothing to require
+      this.i += 2;
+      if (this.src[this.i] === '<') {
+        const close = this.src.indexOf('>', this.i);
+        if (close < 0) throw new Error('unterminated group name');
+        this.i = close + 1;
+      }
+      return anything();
     }
     if (n === 'p' || n === 'P') {
       this.i = this.src.indexOf('}', this.i) + 1;
       return anything();
     }
     this.i += 2;
-    if (/[dDwWsS0-9k]/.test(n)) return anything();
+    if (/[dDwWsS0-9]/.test(n)) return anything();
     const plain: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
     return exactly((plain[n] ?? n).toLowerCase());
   }
@@ -257,6 +290,9 @@ const MASK = (1 << BITS) - 1;
 const PAIR = 0x10000;
 
 function gram(a: number, b: number, c: number): number {
+  if (a === FINAL_SIGMA) a = SIGMA;
+  if (b === FINAL_SIGMA) b = SIGMA;
+  if (c === FINAL_SIGMA) c = SIGMA;
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - BITS) & MASK;
 }
 
@@ -425,7 +461,9 @@ export class Alternation {
     this.source = join(parts);
     this.regex = rx(this.source, flags);
     this.flags = this.regex.flags; // as rx settled them (it adds u when the source needs it): \w, \b and /i stay the same in subsets
-    this.filters = parts.length > 1 && parts.length <= MAX_SPLIT_PARTS ? parts.map((p) => prefilterFor(p)) : null;
+    // dropping a part renumbers the capture groups after it, which a backreference would notice
+    const backrefs = parts.some((p) => /\\[1-9]|\\k</.test(p));
+    this.filters = parts.length > 1 && parts.length <= MAX_SPLIT_PARTS && !backrefs ? parts.map((p) => prefilterFor(p)) : null;
     this.whole = this.filters ? null : prefilterFor(this.source);
   }
 

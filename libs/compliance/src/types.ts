@@ -131,7 +131,7 @@ export interface EngineOptions {
   rulePacks?: RulePack[];
   /** Include `rationale` on every flag (default true). */
   includeRationale?: boolean;
-  /** Skip rules whose required literals are absent from the post (default true; results are identical either way). */
+  /** Skip rules whose required literals are absent from the post (default true; it skips only scans that cannot match, so results are the same). */
   prefilter?: boolean;
 }
 

@@ -1,6 +1,6 @@
 import { validatePost } from '../src';
 import { normalize } from '../src/normalize';
-import { Prefilter, TrigramIndex, requiredLiterals } from '../src/prefilter';
+import { Alternation, Prefilter, TrigramIndex, requiredLiterals } from '../src/prefilter';
 import { DEFAULT_RULE_PACKS, RESTRICTED_TOPIC_LEXICON } from '../src/rules';
 import * as lexicon from '../src/rules/lexicon';
 import { loadCorpus } from './corpus-metrics';
@@ -18,6 +18,32 @@ describe('rule prefilter', () => {
     expect(requiredLiterals('\\d+\\s?%')).toEqual({ any: true });
     expect(requiredLiterals('a|bcd')).toEqual({ any: true });
     expect(requiredLiterals('(?i:abc)')).toEqual({ any: true });
+  });
+
+  it('never rules out a match in syntax that reads easily wrong', () => {
+    // [pattern, flags, text the pattern matches]
+    const cases: [string, string, string][] = [
+      ['\\bguarantee[^]{0,40}returns|\\bsafe[ -]bet', 'i', 'a safe bet'], // [^] is any character, not a class opener
+      ['x[]|\\bsafe bet', 'i', 'safe bet'], // [] matches nothing
+      ['moon [\u{1F680}\u{1F319}] soon', 'iu', 'moon \u{1F319} soon'], // a class of astral characters in u-mode
+      ['go \u{1F680}? now', 'iu', 'go  now'], // a quantified astral character
+      ['go \\uD83D\\uDE80? now', 'iu', 'go  now'], // the same as escapes
+      ['(?<w>ab)x\\k<w>', 'i', 'abxab'], // a named backreference
+      ['a\\cJb', 'i', 'a\nb'], // a control escape
+      ['ασ', 'i', 'ας'], // final sigma is sigma to /i
+    ];
+    for (const [source, flags, text] of cases) {
+      expect({ source, matches: new RegExp(source, flags).test(text) }).toEqual({ source, matches: true });
+      const pf = Prefilter.of(source);
+      expect({ source, may: pf ? pf.mayMatch(new TrigramIndex(normalize(text).text)) : true }).toEqual({ source, may: true });
+    }
+  });
+
+  it('scans every alternative when a backreference would be renumbered by dropping one', () => {
+    const alt = new Alternation(['(a)x', '(b)\\1'], 'gi', (ps) => ps.map((p) => `(?:${p})`).join('|'));
+    // the whole pattern matches 'b' (\\1 names the first part's group, which did not take part)
+    expect(new RegExp(alt.source, 'i').exec('b')?.[0]).toBe('b');
+    expect(alt.regexFor(new TrigramIndex('b'))?.exec('b')?.[0]).toBe('b');
   });
 
   it('never rules out a rule that matches: every pattern against every corpus post', () => {
