@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, freePort } from '../apps/api/test/utils';
@@ -86,5 +87,38 @@ describe('several HTTP processes on one port (API_PROCESSES)', () => {
     api.kill('SIGTERM');
     expect(await exited).toBe(0);
     await until('the HTTP processes to stop', () => after.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')), (alive) => alive.length === 0);
+  }, 180_000);
+
+  it('keeps retrying while no process can start, and starts them all once one can', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // something else holds the port: every HTTP process fails to listen and exits
+    const blocker = createServer().listen(port, '0.0.0.0');
+    await new Promise((r) => blocker.once('listening', r));
+    const db = await createTestDatabase();
+    const dropSecond = db.drop;
+    let out = '';
+    const primary = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', API_ROLE: 'api', API_PROCESSES: '2', PORT: String(port), DATABASE_URL: db.url, REDIS_PREFIX: `cluster${port}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    primary.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    let exitCode: number | null | undefined;
+    primary.once('exit', (code) => (exitCode = code));
+    try {
+      await until('two failed starts', () => out.match(/HTTP process exited; starting a replacement/g)?.length ?? 0, (n) => n >= 2, 60_000);
+      expect(exitCode).toBeUndefined(); // the primary waits for the next try instead of exiting
+      await new Promise((r) => blocker.close(r));
+      await until('the API to answer', async () => (await fetch(`${base}/health/live`).catch(() => null))?.status ?? 0, (st) => st === 200, 60_000);
+      await until('both HTTP processes', () => childrenOf(primary.pid!).length, (n) => n === 2, 60_000);
+      await until('the scale-up log line', () => out.includes('HTTP processes started'), (ok) => ok);
+    } finally {
+      blocker.close();
+      for (const c of childrenOf(primary.pid!)) process.kill(c, 'SIGKILL');
+      primary.kill('SIGKILL');
+      await dropSecond();
+    }
   }, 180_000);
 });

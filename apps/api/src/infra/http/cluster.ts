@@ -35,16 +35,21 @@ export function runClusterPrimary(config: AppConfig): void {
     failures = lived < CRASH_WINDOW_MS ? failures + 1 : 0;
     const delay = Math.min(MAX_BACKOFF_MS, failures === 0 ? 0 : 500 * 2 ** (failures - 1));
     log.error({ workerPid: worker.process.pid, code, signal, restartInMs: delay }, 'HTTP process exited; starting a replacement');
+    // not unref'd: while the only process is down, this timer is what keeps the primary alive
     setTimeout(() => {
       if (!stopping) fork();
-    }, delay).unref();
+    }, delay);
   });
 
-  const first = fork();
-  first.once('listening', () => {
+  // the others start once one process listens (migrations done), even if that is a replacement
+  let scaledUp = false;
+  cluster.on('listening', () => {
+    if (scaledUp || stopping) return;
+    scaledUp = true;
     for (let i = 1; i < config.http.processes; i++) fork();
     log.info({ processes: config.http.processes, port: config.port }, 'HTTP processes started');
   });
+  fork();
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
