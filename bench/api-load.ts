@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     console.log(`  check ${pad(e.name, 20)} HTTP ${r.status}, ${n} item(s)`);
     if (r.status !== 200) throw new Error(`${e.path} answered ${r.status}: ${JSON.stringify(body).slice(0, 300)}`);
   }
-  const self = { name: 'bench (autocannon)', pid: process.pid };
+  const self = { name: 'bench (load generator)', pid: process.pid };
   // the API and the bare app may be cluster primaries: count their HTTP processes too
   const apiT = { name: 'api', pids: () => withChildren(api.proc.pid) };
   // The API's pool opens and closes connections between runs: refresh the backend pids in the background.
