@@ -58,7 +58,8 @@ export abstract class TenantRepository<T extends ObjectLiteral> {
   /**
    * One page of a list and the list's total in one round trip (COUNT(*) OVER () rides along with
    * the page). Only an empty page, past the end, needs a separate count. The query must page with
-   * offset/limit (not skip/take, which splits joined queries in two).
+   * offset/limit (not skip/take, which splits joined queries in two), and join only many-to-one:
+   * the window counts rows, so a one-to-many join or DISTINCT would count more than entities.
    */
   protected async pageWithTotal(qb: SelectQueryBuilder<T>, offset: number): Promise<{ entities: T[]; raw: Record<string, unknown>[]; total: number }> {
     const counted = qb.clone().addSelect('COUNT(*) OVER ()', 'page_total');
