@@ -1,40 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestDatabase, freePort } from '../apps/api/test/utils';
+import { createTestDatabase, freePort, until } from '../apps/api/test/utils';
+import { childPids as childrenOf, isAlive } from '../bench/lib/procfs';
 
 /**
  * API_PROCESSES=2 runs two HTTP processes on one port under a supervising primary: both serve,
  * a killed one is replaced without a human, and SIGTERM stops them all.
  */
 const root = join(__dirname, '..');
-
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // fields after the command name (which may contain spaces) start at the last ')'
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out.sort();
-}
-
-async function until<T>(what: string, fn: () => T | Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('several HTTP processes on one port (API_PROCESSES)', () => {
   let api: ChildProcess | undefined;
@@ -86,7 +61,7 @@ describe('several HTTP processes on one port (API_PROCESSES)', () => {
     const exited = new Promise<number | null>((resolve) => api!.once('exit', (code) => resolve(code)));
     api.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await until('the HTTP processes to stop', () => after.filter((pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')), (alive) => alive.length === 0);
+    await until('the HTTP processes to stop', () => after.filter(isAlive), (alive) => alive.length === 0);
   }, 180_000);
 
   it('keeps retrying while no process can start, and starts them all once one can', async () => {

@@ -1,8 +1,9 @@
 /** Child processes for benches and fault scenarios: spawn with logs to a file, wait for HTTP, sample CPU from /proc, stop by pid. */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { createWriteStream, readFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { childPids, cpuTicks } from './procfs';
 
 export const ROOT = join(__dirname, '..', '..');
 export const LOG_DIR = process.env.BENCH_LOG_DIR ?? join('/tmp', `aftermeet-bench-${process.pid}`);
@@ -115,31 +116,9 @@ export function tail(file: string, lines = 15): string {
   }
 }
 
-/** utime+stime of a pid in clock ticks (from /proc/<pid>/stat), or null once it is gone. */
 /** A process and its children (the HTTP processes of a cluster primary). */
 export function withChildren(pid: number | undefined): number[] {
-  if (!pid) return [];
-  const out = [pid];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // ended while we looked
-    }
-  }
-  return out;
-}
-
-export function cpuTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
+  return pid ? [pid, ...childPids(pid)] : [];
 }
 
 /** Samples CPU% (100 = one core) of named processes (a name may cover several pids) every intervalMs; stop() returns mean, p90 and peak per name. */

@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
 import { ComplianceService } from '../src/modules/compliance/compliance.service';
 import { PUBLISHING_QUEUE } from '../src/modules/publishing/publishing.jobs';
 import { SignedIn, Stack } from './stack';
+import { until } from './utils';
+
+export { until };
 
 export const as = (s: SignedIn) => ({ authorization: `Bearer ${s.accessToken}` });
 
@@ -51,17 +54,6 @@ export async function approvedPost(stack: Stack, who: SignedIn, text: string, pl
 
 export function publishingQueue(stack: Stack): Queue {
   return stack.api.app.get<Queue>(getQueueToken(PUBLISHING_QUEUE), { strict: false });
-}
-
-/** Polls the database until `done` holds or the deadline passes (queues run in the background; no fixed sleeps). */
-export async function until<T>(what: string, probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }
 
 export async function statuses(stack: Stack, ids?: string[]): Promise<Record<string, number>> {

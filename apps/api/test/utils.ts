@@ -79,3 +79,14 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Polls until `done` holds or the deadline passes (work runs in the background: no fixed sleeps). */
+export async function until<T>(what: string, probe: () => T | Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
