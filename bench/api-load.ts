@@ -65,6 +65,9 @@ interface Run {
   machine: number;
 }
 
+/** The p-th percentile of sorted latencies (NaN when there are none). */
+const quantile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
 async function cannon(label: string, base: string, opts: { connections: number; duration: number; overallRate?: number; perClient?: (i: number) => Req[]; path?: string }, cpuTargets: { name: string; pid?: number; pids?: number[] | (() => number[]) }[]): Promise<Run> {
   let clientIx = 0;
   const cpu = sampleCpu(cpuTargets);
@@ -89,7 +92,7 @@ async function cannon(label: string, base: string, opts: { connections: number; 
     inst.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   });
   times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
+  const q = (p: number) => quantile(times, p);
   const machine = mc();
   const c = cpu.stop();
   const r: Run = {
@@ -170,7 +173,7 @@ export async function openLoad(label: string, base: string, clients: Req[][], se
   const machine = mc?.() ?? NaN;
   const c = cpu?.stop() ?? {};
   times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
+  const q = (p: number) => quantile(times, p);
   const total = times.length + errors + timeouts;
   return { label, rps: total / seconds, p50: q(50), p95: q(95), p99: q(99), max: times[times.length - 1] ?? NaN, total, non2xx, errors, timeouts, cpu: c, machine };
 }
