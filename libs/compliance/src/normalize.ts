@@ -14,7 +14,6 @@ export interface Normalized {
   original: string;
 }
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD\uFE0E\uFE0F]/;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 const HYPHENS = /[\u2010\u2011\u2012\u2212\uFE63\uFF0D]/;
@@ -60,14 +59,135 @@ function segmentLowerHashtag(word: string): string {
   return known >= word.length * 0.75 ? out.join(' ') : word;
 }
 
+const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetterSeparator = (c: number): boolean => c === 32 || c === 46 || c === 45; // space . -
+
+/**
+ * Whether three single ASCII letters stand joined by spaces, dots or hyphens ("r i s", "s.u.r",
+ * "R-I-S"), not inside a longer word: /(?<![A-Za-z0-9.'-])[A-Za-z](?:[ .-][A-Za-z]){2}(?![A-Za-z0-9])/
+ * as a loop, which is several times faster on a long post.
+ */
+export function hasSpacedLetters(s: string): boolean {
+  // j: the first separator, between the first and second letters; separators are rare, so test them first
+  for (let j = 1; j + 3 < s.length; j++) {
+    if (!isLetterSeparator(s.charCodeAt(j)) || !isLetterSeparator(s.charCodeAt(j + 2))) continue;
+    if (!isAsciiLetter(s.charCodeAt(j - 1)) || !isAsciiLetter(s.charCodeAt(j + 1)) || !isAsciiLetter(s.charCodeAt(j + 3))) continue;
+    const before = j >= 2 ? s.charCodeAt(j - 2) : -1;
+    if (before >= 0 && (isAsciiLetter(before) || isDigit(before) || before === 46 || before === 39 || before === 45)) continue;
+    const after = j + 4 < s.length ? s.charCodeAt(j + 4) : -1;
+    if (after >= 0 && (isAsciiLetter(after) || isDigit(after))) continue;
+    return true;
+  }
+  return false;
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
   return true;
 }
 
+/** A growable pair of offset arrays (the normalized text's map to the original). */
+class MapBuilder {
+  private s: Int32Array;
+  private e: Int32Array;
+  private n = 0;
+
+  constructor(capacity: number) {
+    this.s = new Int32Array(capacity);
+    this.e = new Int32Array(capacity);
+  }
+
+  private reserve(extra: number): void {
+    if (this.n + extra <= this.s.length) return;
+    const size = Math.max(this.n + extra, this.s.length * 2);
+    const s = new Int32Array(size);
+    const e = new Int32Array(size);
+    s.set(this.s.subarray(0, this.n));
+    e.set(this.e.subarray(0, this.n));
+    this.s = s;
+    this.e = e;
+  }
+
+  push(start: number, end: number): void {
+    this.reserve(1);
+    this.s[this.n] = start;
+    this.e[this.n] = end;
+    this.n++;
+  }
+
+  /** Append entries mapping each unit of [from, to) to itself. */
+  identity(from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    const s = this.s;
+    const e = this.e;
+    let n = this.n;
+    for (let p = from; p < to; p++, n++) {
+      s[n] = p;
+      e[n] = p + 1;
+    }
+    this.n = n;
+  }
+
+  /** Append entries [from, to) of another map. */
+  copy(starts: Int32Array, ends: Int32Array, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    this.s.set(starts.subarray(from, to), this.n);
+    this.e.set(ends.subarray(from, to), this.n);
+    this.n += to - from;
+  }
+
+  starts(): Int32Array {
+    return this.s.subarray(0, this.n);
+  }
+
+  ends(): Int32Array {
+    return this.e.subarray(0, this.n);
+  }
+}
+
+/** One non-ASCII character (code point `cp`, string `ch`) as it reads in the normalized text. */
+function foldChar(cp: number, ch: string): string {
+  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || cp === 0xfe0e || cp === 0xfe0f) return '';
+  if (SINGLE_QUOTES.test(ch)) return "'";
+  if (DOUBLE_QUOTES.test(ch)) return '"';
+  if (HYPHENS.test(ch)) return '-';
+  if (DASHES.test(ch)) return '\u2014';
+  if (cp === 0x00a0 || cp === 0x202f) return ' ';
+  let folded = NFKC.get(cp);
+  if (folded === undefined) {
+    folded = ch.normalize('NFKC');
+    if (NFKC.size < 4096) NFKC.set(cp, folded);
+  }
+  return folded;
+}
+/** NFKC per code point: posts repeat the same few emoji and symbols, and each ICU call costs. */
+const NFKC = new Map<number, string>();
+
+/** A hashtag's body with U+0000 where a word boundary falls (#GuaranteedIncome, #riskfree). */
+function hashtagPieces(body: string): string {
+  let pieces: string;
+  if (/[a-z]/.test(body) && /[A-Z]/.test(body.slice(1))) {
+    pieces = body.replace(/([a-z])([A-Z])/g, '$1\u0000$2').replace(/([A-Z])([A-Z][a-z])/g, '$1\u0000$2');
+  } else {
+    const seg = segmentLowerHashtag(body.toLowerCase());
+    // re-apply the original letters (keep case) using the segmentation boundaries
+    let p = '';
+    let j = 0;
+    for (const ch of seg) {
+      if (ch === ' ') p += '\u0000';
+      else p += body[j++];
+    }
+    pieces = p;
+  }
+  return pieces.replace(/_/g, '\u0000');
+}
+
 export function normalize(original: string): Normalized {
   // Fast path: printable ASCII without hashtags or spaced letters maps one to one.
-  if (isAscii(original) && original.indexOf('#') < 0 && !/(?:^|[^A-Za-z0-9.'-])[A-Za-z][ .-][A-Za-z][ .-][A-Za-z](?![A-Za-z0-9])/.test(original)) {
+  if (isAscii(original) && original.indexOf('#') < 0 && !hasSpacedLetters(original)) {
     const len = original.length;
     const origStart = new Int32Array(len);
     const origEnd = new Int32Array(len);
@@ -78,24 +198,13 @@ export function normalize(original: string): Normalized {
     return { text: original.toLowerCase(), cased: original, origStart, origEnd, original };
   }
   // Pass 1: per code point NFKC + folding, keeping the origin of each output unit. ASCII runs are
-  // copied in bulk; only non-ASCII code points are examined one by one.
+  // copied in bulk; only non-ASCII code points are examined one by one. Most characters map to
+  // one unit; the map grows on the rare expansions (NFKC can turn one character into many).
   const len0 = original.length;
-  // Most characters map to one unit; grow on the rare expansions (NFKC can turn one character
-  // into many) instead of reserving the worst case for every post.
-  let s1 = new Int32Array(len0 + 16);
-  let e1 = new Int32Array(len0 + 16);
-  const reserve = (n: number) => {
-    if (n <= s1.length) return;
-    const size = Math.max(n, s1.length * 2);
-    const s2 = new Int32Array(size);
-    const e2 = new Int32Array(size);
-    s2.set(s1);
-    e2.set(e1);
-    s1 = s2;
-    e1 = e2;
-  };
+  const map1 = new MapBuilder(len0 + 16);
   let out1 = '';
-  let k = 0;
+  // whether any Latin-1/Latin Extended, Greek or Cyrillic letter made it into the text (pass 3)
+  let accented = false;
   const nonAscii = /[^\x00-\x7e]/g;
   for (let i = 0; i < len0; ) {
     nonAscii.lastIndex = i;
@@ -103,106 +212,69 @@ export function normalize(original: string): Normalized {
     const j = nm ? nm.index : len0;
     if (j > i) {
       out1 += original.slice(i, j);
-      reserve(k + j - i);
-      for (let p = i; p < j; p++) {
-        s1[k] = p;
-        e1[k] = p + 1;
-        k++;
-      }
+      map1.identity(i, j);
       i = j;
       if (i >= len0) break;
     }
     const cp = original.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + len);
-    let out: string;
-    if (ZERO_WIDTH.test(ch)) out = '';
-    else if (SINGLE_QUOTES.test(ch)) out = "'";
-    else if (DOUBLE_QUOTES.test(ch)) out = '"';
-    else if (HYPHENS.test(ch)) out = '-';
-    else if (DASHES.test(ch)) out = '\u2014';
-    else if (ch === '\u00A0' || ch === '\u202F') out = ' ';
-    else out = ch.normalize('NFKC');
+    const out = foldChar(cp, original.slice(i, i + len));
     out1 += out;
-    reserve(k + out.length);
     for (let q = 0; q < out.length; q++) {
-      s1[k] = i;
-      e1[k] = i + len;
-      k++;
+      map1.push(i, i + len);
+      const c = out.charCodeAt(q);
+      if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff)) accented = true;
     }
     i += len;
   }
   let cased = out1;
-  let chars: string[] = [];
-  let starts: number[] = [];
-  let ends: number[] = [];
-  const materialize = () => {
-    if (chars.length === cased.length && cased.length > 0) return;
-    chars = cased.split('');
-    starts = Array.from(s1.subarray(0, k));
-    ends = Array.from(e1.subarray(0, k));
-  };
-  let mapStart: Int32Array = s1.subarray(0, k);
-  let mapEnd: Int32Array = e1.subarray(0, k);
-
-
+  let mapStart = map1.starts();
+  let mapEnd = map1.ends();
 
   // Pass 2: hashtags → words (#GuaranteedIncome → " guaranteed income"). '#' becomes a space.
+  // Unchanged text between hashtags is copied as slices, its map as typed-array ranges.
   if (/#[A-Za-z]/.test(cased)) {
-    materialize();
-    const nc: string[] = [];
-    const ns: number[] = [];
-    const ne: number[] = [];
+    const map = new MapBuilder(cased.length + 64);
+    let out = '';
     const re = /#([A-Za-z][A-Za-z0-9_]*)/g;
     let last = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(cased))) {
-      for (let k = last; k < m.index; k++) nc.push(chars[k]), ns.push(starts[k]), ne.push(ends[k]);
-      nc.push(' '), ns.push(starts[m.index]), ne.push(ends[m.index]);
-      const body = m[1];
+      out += cased.slice(last, m.index) + ' ';
+      map.copy(mapStart, mapEnd, last, m.index);
+      map.push(mapStart[m.index], mapEnd[m.index]);
+      const pieces = hashtagPieces(m[1]);
       const base = m.index + 1;
-      let pieces: string;
-      if (/[a-z]/.test(body) && /[A-Z]/.test(body.slice(1))) {
-        pieces = body.replace(/([a-z])([A-Z])/g, '$1\u0000$2').replace(/([A-Z])([A-Z][a-z])/g, '$1\u0000$2');
-      } else {
-        const seg = segmentLowerHashtag(body.toLowerCase());
-        // re-apply the original letters (keep case) using the segmentation boundaries
-        let p = '';
-        let j = 0;
-        for (const ch of seg) {
-          if (ch === ' ') p += '\u0000';
-          else p += body[j++];
-        }
-        pieces = p;
-      }
-      pieces = pieces.replace(/_/g, '\u0000');
       let j = 0;
-      for (const ch of pieces) {
-        if (ch === '\u0000') {
-          nc.push(' '), ns.push(starts[base + j]), ne.push(starts[base + j]);
+      for (let q = 0; q < pieces.length; q++) {
+        if (pieces.charCodeAt(q) === 0) {
+          // a word boundary inside the tag: a space with no width of its own in the original
+          out += ' ';
+          map.push(mapStart[base + j], mapStart[base + j]);
         } else {
-          nc.push(ch), ns.push(starts[base + j]), ne.push(ends[base + j]);
+          out += pieces[q];
+          map.push(mapStart[base + j], mapEnd[base + j]);
           j++;
         }
       }
       last = m.index + m[0].length;
     }
-    for (let k = last; k < chars.length; k++) nc.push(chars[k]), ns.push(starts[k]), ne.push(ends[k]);
+    out += cased.slice(last);
+    map.copy(mapStart, mapEnd, last, cased.length);
+    cased = out;
+    mapStart = map.starts();
+    mapEnd = map.ends();
     // zero-width boundary entries: give them a non-empty origin so spans stay valid
-    for (let k = 0; k < nc.length; k++) if (ne[k] <= ns[k]) ne[k] = Math.min(ns[k] + 1, original.length);
-    chars = nc;
-    starts = ns;
-    ends = ne;
-    cased = chars.join('');
-    mapStart = Int32Array.from(starts);
-    mapEnd = Int32Array.from(ends);
+    for (let q = 0; q < mapEnd.length; q++) if (mapEnd[q] <= mapStart[q]) mapEnd[q] = Math.min(mapStart[q] + 1, original.length);
   }
 
   // Pass 3: rejoin letters split by spaces, dots or hyphens (R-I-S-K F-R-E-E, s.u.r.e t.h.i.n.g).
   const spaced = /(?<![\p{L}\p{N}.'-])\p{L}(?:[ .\-]\p{L}){2,}(?![\p{L}\p{N}])\.?/gu;
-  if ((/(?<![A-Za-z0-9.'-])[A-Za-z](?:[ .-][A-Za-z]){2}(?![A-Za-z0-9])/.test(cased) || /[\u00C0-\u024F\u0370-\u04FF][ .-]/.test(cased)) && spaced.test(cased)) {
+  if ((hasSpacedLetters(cased) || (accented && /[\u00C0-\u024F\u0370-\u04FF][ .-]/.test(cased))) && spaced.test(cased)) {
     spaced.lastIndex = 0;
-    materialize();
+    let chars = cased.split('');
+    let starts = Array.from(mapStart);
+    let ends = Array.from(mapEnd);
     const drop = new Uint8Array(chars.length);
     const toSpace: number[] = [];
     let m: RegExpExecArray | null;

@@ -283,7 +283,7 @@ export function requiredLiterals(source: string): Requirement {
   }
 }
 
-const BITS = 16;
+const BITS = 15;
 const MASK = (1 << BITS) - 1;
 
 /** No UTF-16 unit has this code: it marks a pair (bigram) rather than a triple. */
@@ -296,25 +296,32 @@ function gram(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - BITS) & MASK;
 }
 
-/** The character pairs and triples of one text, as a stamped hash set (no clearing between posts). */
+/**
+ * The character pairs and triples of one text, as a stamped hash set (no clearing between posts).
+ * One byte per slot keeps the table (32 KiB) in the L1 cache, where most lookups miss the
+ * text's grams; the byte stamp cycles through 1–255 and the table is cleared once per cycle.
+ */
 export class TrigramIndex {
-  private static slots = new Uint32Array(1 << BITS);
+  private static slots = new Uint8Array(1 << BITS);
+  /** indexes built so far: identifies the latest one */
   private static generation = 0;
+  private readonly id: number;
   private readonly stamp: number;
 
   constructor(text: string) {
-    TrigramIndex.generation = (TrigramIndex.generation + 1) >>> 0 || 1;
-    if (TrigramIndex.generation === 1) TrigramIndex.slots.fill(0);
-    this.stamp = TrigramIndex.generation;
+    this.id = TrigramIndex.generation = (TrigramIndex.generation + 1) >>> 0;
+    this.stamp = (this.id % 255) + 1;
+    if (this.stamp === 1) TrigramIndex.slots.fill(0);
     const slots = TrigramIndex.slots;
+    const stamp = this.stamp;
     if (text.length < 2) return;
     let a = text.charCodeAt(0);
     let b = text.charCodeAt(1);
-    slots[gram(a, b, PAIR)] = this.stamp;
+    slots[gram(a, b, PAIR)] = stamp;
     for (let i = 2; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      slots[gram(a, b, c)] = this.stamp;
-      slots[gram(b, c, PAIR)] = this.stamp;
+      slots[gram(a, b, c)] = stamp;
+      slots[gram(b, c, PAIR)] = stamp;
       a = b;
       b = c;
     }
@@ -323,7 +330,7 @@ export class TrigramIndex {
   /** Whether the text may satisfy a compiled requirement. */
   satisfies(node: Node): boolean {
     // a newer index reuses the slots: this one can only answer while it is the latest
-    if (this.stamp !== TrigramIndex.generation) return true;
+    if (this.id !== TrigramIndex.generation) return true;
     return evaluate(node, TrigramIndex.slots, this.stamp);
   }
 }
@@ -382,7 +389,7 @@ function compile(r: Requirement): Node {
   throw new Error('an unconstrained requirement has no prefilter');
 }
 
-function evaluate(node: Node, slots: Uint32Array, stamp: number): boolean {
+function evaluate(node: Node, slots: Uint8Array, stamp: number): boolean {
   if (node.kind === ANY_LIT) {
     const g = node.grams;
     const ends = node.ends;

@@ -46,6 +46,20 @@ describe('rule prefilter', () => {
     expect(alt.regexFor(new TrigramIndex('b'))?.exec('b')?.[0]).toBe('b');
   });
 
+  it('answers for its own text only, across the stamp cycle of the shared table', () => {
+    const guaranteed = Prefilter.of('\\bguaranteed\\b')!;
+    const old = new TrigramIndex('returns are guaranteed');
+    expect(guaranteed.mayMatch(old)).toBe(true);
+    // 600 later texts: more than two cycles of the one-byte stamp, so the table is cleared and reused
+    for (let i = 0; i < 600; i++) {
+      const latest = new TrigramIndex(i % 2 ? 'a guaranteed income' : 'nothing to see here');
+      expect(guaranteed.mayMatch(latest)).toBe(i % 2 === 1);
+    }
+    // a superseded index cannot tell any more, so it never rules a match out
+    expect(Prefilter.of('\\bnothing\\b')!.mayMatch(old)).toBe(true);
+    expect(guaranteed.mayMatch(new TrigramIndex('plain words'))).toBe(false);
+  });
+
   it('never rules out a rule that matches: every pattern against every corpus post', () => {
     const sources = new Set<string>(Object.values(lexicon as Record<string, unknown>).filter((v): v is string => typeof v === 'string'));
     for (const rule of DEFAULT_RULE_PACKS.flatMap((p) => p.rules)) {
