@@ -77,9 +77,10 @@ export function injectDisclosures(content: string, platform: Platform, needs: Di
   if (needs.pastPerformance && !DISCLOSURES.past_performance.present.test(content)) wanted.push({ id: 'past_performance' });
   if (needs.hypothetical && !DISCLOSURES.hypothetical.present.test(content)) wanted.push({ id: 'hypothetical' });
   if (needs.generalRisk && !DISCLOSURES.general_risk.present.test(content)) wanted.push({ id: 'general_risk' });
+  let collapsed: string | undefined;
   const firmTexts = (firm?.requiredDisclosures ?? [])
     .map((d) => d.trim())
-    .filter((d) => d && !collapse(content).includes(collapse(d)));
+    .filter((d) => d && !(collapsed ??= collapse(content)).includes(collapse(d)));
 
   // trailing hashtags start with '#': most posts have none and the scan is costly
   const tagMatch = content.includes('#') ? content.match(TRAILING_HASHTAGS) : null;

@@ -237,7 +237,8 @@ export function detectPii(text: string, opts: PiiOptions = {}): PiiMatch[] {
 
     // dates of birth
     DATE_RE.lastIndex = 0;
-    while (DOB_CUE.test(text) && (m = DATE_RE.exec(text))) {
+    const birthCue = DOB_CUE.test(text);
+    while (birthCue && (m = DATE_RE.exec(text))) {
       const before = windowBefore(text, m.index, 45);
       if (!DOB_CUE.test(before)) continue;
       const hasYear = /(?:19|20)\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{2}/.test(m[0]);
