@@ -59,32 +59,20 @@ function segmentLowerHashtag(word: string): string {
   return known >= word.length * 0.75 ? out.join(' ') : word;
 }
 
-const isAsciiLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetterSeparator = (c: number): boolean => c === 32 || c === 46 || c === 45; // space . -
+/** Three single letters joined by spaces, dots or hyphens ("r i s", "s.u.r", "R-I-S"), not inside a word. */
+const SPACED_LETTERS = /(?<![A-Za-z0-9.'-])[A-Za-z](?:[ .-][A-Za-z]){2}(?![A-Za-z0-9])/;
 
-/**
- * Whether three single ASCII letters stand joined by spaces, dots or hyphens ("r i s", "s.u.r",
- * "R-I-S"), not inside a longer word: /(?<![A-Za-z0-9.'-])[A-Za-z](?:[ .-][A-Za-z]){2}(?![A-Za-z0-9])/
- * as a loop, which is several times faster on a long post.
- */
-export function hasSpacedLetters(s: string): boolean {
-  // j: the first separator, between the first and second letters; separators are rare, so test them first
-  for (let j = 1; j + 3 < s.length; j++) {
-    if (!isLetterSeparator(s.charCodeAt(j)) || !isLetterSeparator(s.charCodeAt(j + 2))) continue;
-    if (!isAsciiLetter(s.charCodeAt(j - 1)) || !isAsciiLetter(s.charCodeAt(j + 1)) || !isAsciiLetter(s.charCodeAt(j + 3))) continue;
-    const before = j >= 2 ? s.charCodeAt(j - 2) : -1;
-    if (before >= 0 && (isAsciiLetter(before) || isDigit(before) || before === 46 || before === 39 || before === 45)) continue;
-    const after = j + 4 < s.length ? s.charCodeAt(j + 4) : -1;
-    if (after >= 0 && (isAsciiLetter(after) || isDigit(after))) continue;
-    return true;
+/** Printable ASCII (and controls) only: the regex engine scans this several times faster than a charCodeAt loop. */
+const NON_ASCII = /[^\x00-\x7e]/;
+
+/** 0, 1, 2, …: identity offsets, copied in bulk (grown on demand). */
+let IDENTITY = new Int32Array(0);
+function identityTo(n: number): Int32Array {
+  if (IDENTITY.length < n) {
+    IDENTITY = new Int32Array(Math.max(n, IDENTITY.length * 2, 4096));
+    for (let i = 0; i < IDENTITY.length; i++) IDENTITY[i] = i;
   }
-  return false;
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
-  return true;
+  return IDENTITY;
 }
 
 /** A growable pair of offset arrays (the normalized text's map to the original). */
@@ -120,14 +108,10 @@ class MapBuilder {
   identity(from: number, to: number): void {
     if (to <= from) return;
     this.reserve(to - from);
-    const s = this.s;
-    const e = this.e;
-    let n = this.n;
-    for (let p = from; p < to; p++, n++) {
-      s[n] = p;
-      e[n] = p + 1;
-    }
-    this.n = n;
+    const id = identityTo(to + 1);
+    this.s.set(id.subarray(from, to), this.n);
+    this.e.set(id.subarray(from + 1, to + 1), this.n);
+    this.n += to - from;
   }
 
   /** Append entries [from, to) of another map. */
@@ -187,14 +171,10 @@ function hashtagPieces(body: string): string {
 
 export function normalize(original: string): Normalized {
   // Fast path: printable ASCII without hashtags or spaced letters maps one to one.
-  if (isAscii(original) && original.indexOf('#') < 0 && !hasSpacedLetters(original)) {
-    const len = original.length;
-    const origStart = new Int32Array(len);
-    const origEnd = new Int32Array(len);
-    for (let i = 0; i < len; i++) {
-      origStart[i] = i;
-      origEnd[i] = i + 1;
-    }
+  if (!NON_ASCII.test(original) && original.indexOf('#') < 0 && !SPACED_LETTERS.test(original)) {
+    const id = identityTo(original.length + 1);
+    const origStart = id.slice(0, original.length);
+    const origEnd = id.slice(1, original.length + 1);
     return { text: original.toLowerCase(), cased: original, origStart, origEnd, original };
   }
   // Pass 1: per code point NFKC + folding, keeping the origin of each output unit. ASCII runs are
@@ -270,7 +250,7 @@ export function normalize(original: string): Normalized {
 
   // Pass 3: rejoin letters split by spaces, dots or hyphens (R-I-S-K F-R-E-E, s.u.r.e t.h.i.n.g).
   const spaced = /(?<![\p{L}\p{N}.'-])\p{L}(?:[ .\-]\p{L}){2,}(?![\p{L}\p{N}])\.?/gu;
-  if ((hasSpacedLetters(cased) || (accented && /[\u00C0-\u024F\u0370-\u04FF][ .-]/.test(cased))) && spaced.test(cased)) {
+  if ((SPACED_LETTERS.test(cased) || (accented && /[\u00C0-\u024F\u0370-\u04FF][ .-]/.test(cased))) && spaced.test(cased)) {
     spaced.lastIndex = 0;
     let chars = cased.split('');
     let starts = Array.from(mapStart);

@@ -55,42 +55,19 @@ export function splitSentences(text: string): Span[] {
   return res;
 }
 
-/**
- * Clause breaks, as /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g
- * reads them within a sentence: a comma or em dash not between two digits, ; : ( ), a spaced
- * hyphen, or a contrasting conjunction between spaces. Scanned by hand: the expression tries its
- * space alternatives at every space of the post.
- */
-const CONTRAST_WORDS = ['but', 'although', 'though', 'however', 'yet', 'whereas'];
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
-/** The length of the clause break starting at p (0: none), looking no further than [lo, hi). */
-function clauseBreakAt(t: string, p: number, lo: number, hi: number): number {
-  const c = t.charCodeAt(p);
-  if (c === 44 || c === 0x2014) return p > lo && isDigitCode(t.charCodeAt(p - 1)) && p + 1 < hi && isDigitCode(t.charCodeAt(p + 1)) ? 0 : 1;
-  if (c === 59 || c === 58 || c === 40 || c === 41) return 1;
-  if (!isSpaceCode(c) || p + 2 >= hi) return 0;
-  if (t.charCodeAt(p + 1) === 45) return isSpaceCode(t.charCodeAt(p + 2)) ? 3 : 0;
-  for (const w of CONTRAST_WORDS) {
-    const after = p + 1 + w.length;
-    if (after < hi && t.startsWith(w, p + 1) && isSpaceCode(t.charCodeAt(after))) return w.length + 2;
-  }
-  return 0;
-}
+const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g;
 
 export function splitClauses(text: string, sentence: Span): Span[] {
+  const s = text.slice(sentence.start, sentence.end);
   const out: Span[] = [];
-  let last = sentence.start;
-  for (let p = sentence.start; p < sentence.end; ) {
-    const len = clauseBreakAt(text, p, sentence.start, sentence.end);
-    if (!len) {
-      p++;
-      continue;
-    }
-    if (p > last) out.push({ start: last, end: p });
-    p = last = p + len;
+  let last = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(s))) {
+    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
+    last = m.index + m[0].length;
   }
-  if (last < sentence.end) out.push({ start: last, end: sentence.end });
+  if (last < s.length) out.push({ start: sentence.start + last, end: sentence.end });
   return out.length ? out : [sentence];
 }
 

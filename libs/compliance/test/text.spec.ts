@@ -1,4 +1,4 @@
-import { isSpaceCode, quoteSpans, splitClauses, splitSentences, type Span } from '../src/text';
+import { isSpaceCode, quoteSpans, splitSentences, type Span } from '../src/text';
 import { normalize } from '../src/normalize';
 import { loadCorpus } from './corpus-metrics';
 
@@ -52,20 +52,6 @@ function sentencesByRegex(text: string): Span[] {
   return res;
 }
 
-function clausesByRegex(text: string, sentence: Span): Span[] {
-  const s = text.slice(sentence.start, sentence.end);
-  const re = /(?<!\d),|,(?!\d)|(?<!\d)\u2014|\u2014(?!\d)|[;:()]|\s-\s|\s(?:but|although|though|however|yet|whereas)\s/g;
-  const out: Span[] = [];
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    if (m.index > last) out.push({ start: sentence.start + last, end: sentence.start + m.index });
-    last = m.index + m[0].length;
-  }
-  if (last < s.length) out.push({ start: sentence.start + last, end: sentence.end });
-  return out.length ? out : [sentence];
-}
-
 /** Deterministic texts made of the characters the scanners care about. */
 function tricky(count: number): string[] {
   const pieces = ['but', 'though', 'although', 'however', 'yet', 'whereas', 'butter', 'yeti', ' ', '  ', '\u00a0', '\t', '\n', ',', '1,2', '3', '\u2014', '-', ' - ', ';', ':', '(', ')', "'", "it's", 'a', 'the plan', '.', '!', '?', '"', ']', 'dr.', 'e.g.', '\u2028', '\u3000'];
@@ -94,17 +80,6 @@ describe('text scanners', () => {
     for (const text of texts) expect(splitSentences(text)).toEqual(sentencesByRegex(text));
     const text = 'dr. smith said "buy now!" then 3.5% fell.\nnew line';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['dr. smith said "buy now!"', 'then 3.5% fell.', 'new line']);
-  });
-
-  it('splitClauses splits every sentence (and any slice) exactly as the regex-based version did', () => {
-    for (const text of texts) {
-      for (const s of splitSentences(text)) expect(splitClauses(text, s)).toEqual(clausesByRegex(text, s));
-      // a span that cuts through digits and words: the scan must not look past its ends
-      const cut = { start: Math.min(1, text.length), end: Math.max(Math.min(1, text.length), text.length - 1) };
-      expect(splitClauses(text, cut)).toEqual(clausesByRegex(text, cut));
-    }
-    const text = 'rates rose 1,5 points, but yet — stocks (mostly) held; bonds - not';
-    expect(splitClauses(text, { start: 0, end: text.length }).map((c) => text.slice(c.start, c.end))).toEqual(['rates rose 1,5 points', 'yet ', ' stocks ', 'mostly', ' held', ' bonds', 'not']);
   });
 
   it('quoteSpans finds the quoted spans a /g scan finds', () => {
