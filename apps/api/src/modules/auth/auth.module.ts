@@ -31,6 +31,7 @@ import { ProfileService } from './profile.service';
 import { TeamController } from './team.controller';
 import { TeamService } from './team.service';
 import { ActorThrottlerGuard } from './throttle.guard';
+import { RevocationList } from './revocation-list';
 import { TokensService } from './tokens.service';
 
 @Module({
@@ -56,6 +57,7 @@ import { TokensService } from './tokens.service';
   providers: [
     AuthService,
     TokensService,
+    RevocationList,
     ApiKeysService,
     TeamService,
     ProfileService,

@@ -2,15 +2,14 @@ import { sha256 } from '../../infra/crypto/sha256';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
 import { AppError } from '../../infra/http/app-error';
 import { Role } from '../../infra/http/request-context';
-import { REDIS, RedisFactory } from '../../infra/redis/redis.module';
 import { AuditService } from '../audit/audit.service';
 import { RefreshSession } from './entities/refresh-session.entity';
+import { RevocationList } from './revocation-list';
 
 export interface AccessClaims {
   sub: string;
@@ -24,7 +23,8 @@ export interface AccessClaims {
 
 /**
  * Access JWTs (15 min) and rotating refresh tokens. A revoked family or user is remembered in Redis
- * for as long as an access token could still be alive, so revocation bites at once.
+ * for as long as an access token could still be alive, and pushed to every process's memory
+ * (RevocationList), so revocation bites at once without a Redis read per request.
  */
 @Injectable()
 export class TokensService {
@@ -33,14 +33,9 @@ export class TokensService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(RefreshSession) private readonly sessions: Repository<RefreshSession>,
     private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
-    private readonly redisFactory: RedisFactory,
+    private readonly revocations: RevocationList,
     private readonly audit: AuditService,
   ) {}
-
-  private key(kind: 'family' | 'user', id: string): string {
-    return `${this.redisFactory.prefix}:revoked:${kind}:${id}`;
-  }
 
   signAccess(claims: Omit<AccessClaims, 'iat' | 'exp'>): { accessToken: string; expiresIn: number } {
     const expiresIn = this.config.security.accessTtlSeconds;
@@ -56,8 +51,7 @@ export class TokensService {
       const expired = (err as Error).name === 'TokenExpiredError';
       throw new AppError('UNAUTHORIZED', expired ? 'Your session expired; refresh it or sign in again' : 'The access token is not valid', 401);
     }
-    const [family, user] = await this.redis.mget(this.key('family', claims.sid), this.key('user', claims.sub));
-    if (family || (user && Number(user) >= (claims.iat ?? 0))) throw new AppError('UNAUTHORIZED', 'This session was ended; sign in again', 401);
+    if (await this.revocations.isRevoked(claims.sid, claims.sub, claims.iat ?? 0)) throw new AppError('UNAUTHORIZED', 'This session was ended; sign in again', 401);
     return claims;
   }
 
@@ -104,7 +98,7 @@ export class TokensService {
 
   async revokeFamily(familyId: string, _reason: string, repo: Repository<RefreshSession> = this.sessions): Promise<void> {
     await repo.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await this.redis.set(this.key('family', familyId), '1', 'EX', this.config.security.accessTtlSeconds + 60);
+    await this.revocations.revokeFamily(familyId, this.config.security.accessTtlSeconds + 60);
   }
 
   async revokeByToken(token: string): Promise<RefreshSession | null> {
@@ -116,6 +110,6 @@ export class TokensService {
   /** Ends every session of a user (removed from the firm, role changed). */
   async revokeUser(userId: string): Promise<void> {
     await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await this.redis.set(this.key('user', userId), String(Math.floor(Date.now() / 1000)), 'EX', this.config.security.accessTtlSeconds + 60);
+    await this.revocations.revokeUser(userId, Math.floor(Date.now() / 1000), this.config.security.accessTtlSeconds + 60);
   }
 }
