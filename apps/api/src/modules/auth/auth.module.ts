@@ -4,7 +4,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
 import { RedisFactory } from '../../infra/redis/redis.module';
@@ -31,6 +30,7 @@ import { ProfileService } from './profile.service';
 import { TeamController } from './team.controller';
 import { TeamService } from './team.service';
 import { ActorThrottlerGuard } from './throttle.guard';
+import { ThrottlerStorageRedisScript } from './throttler-storage';
 import { RevocationList } from './revocation-list';
 import { TokensService } from './tokens.service';
 
@@ -48,7 +48,7 @@ import { TokensService } from './tokens.service';
       inject: [APP_CONFIG, RedisFactory],
       useFactory: (config: AppConfig, redis: RedisFactory) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.throttle.perMinute }],
-        storage: new ThrottlerStorageRedisService(redis.create('throttle', { keyPrefix: `${config.redis.prefix}:throttle:` })),
+        storage: new ThrottlerStorageRedisScript(redis.create('throttle', { keyPrefix: `${config.redis.prefix}:throttle:`, enableAutoPipelining: true })),
         errorMessage: 'Too many requests. Wait for the time in Retry-After, then try again.',
       }),
     }),
