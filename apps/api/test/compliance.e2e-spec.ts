@@ -95,6 +95,8 @@ describe('Compliance workflow and books-and-records (real Postgres)', () => {
     const risks = q.body.data.items.map((i: { riskScore: number }) => i.riskScore);
     expect([...risks].sort((x, y) => y - x)).toEqual(risks);
     expect(q.body.data.items.map((i: { contentId: string }) => i.contentId)).toContain(a.contentId);
+    // Each item previews its latest text, read with the page.
+    expect(q.body.data.items.find((i: { contentId: string }) => i.contentId === a.contentId)).toMatchObject({ latestSubmissionId: a.submissionId, preview: 'Our simulated momentum portfolio earned 31% a year since 2019 — imagine your account doing the same.' });
     const mine = await api().get('/api/compliance/reviews').set(as(advisor)).expect(200);
     expect(mine.body.data.items.every((i: { advisorId: string }) => i.advisorId === advisor.user.id)).toBe(true);
     const adminsPost = await api().get('/api/compliance/reviews').set(as(officer)).expect(200);

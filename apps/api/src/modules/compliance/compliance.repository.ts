@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { currentScope, isUuid, TenantRepository, TenantScope } from '../../infra/tenancy/tenant-repository';
 import { User } from '../auth/entities/user.entity';
 import { FirmRule } from './entities/firm-rule.entity';
@@ -37,8 +37,13 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
     return this.scoped(scope).andWhere('r.content_id = :contentId', { contentId }).getOne();
   }
 
-  async queue(filter: QueueFilter): Promise<{ items: (ReviewItem & { advisorName: string })[]; total: number }> {
-    const qb = this.scoped().leftJoin(User, 'u', 'u.id = r.advisor_id').addSelect('u.name', 'advisor_name');
+  /** A page of the review queue with each post's advisor name and latest text (ciphertext), in one query. */
+  async queue(filter: QueueFilter): Promise<{ items: (ReviewItem & { advisorName: string; latestTextEnc: string | null })[]; total: number }> {
+    const qb = this.scoped()
+      .leftJoin(User, 'u', 'u.id = r.advisor_id')
+      .addSelect('u.name', 'advisor_name')
+      .leftJoin(PostSubmission, 's', 's.id = r.latest_submission_id')
+      .addSelect('s.text_enc', 'latest_text_enc');
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.platform) qb.andWhere('r.platform = :platform', { platform: filter.platform });
     if (filter.category) qb.andWhere(':category = ANY(r.categories)', { category: filter.category });
@@ -46,7 +51,7 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
     if (filter.minRisk !== undefined) qb.andWhere('r.risk_score >= :minRisk', { minRisk: filter.minRisk });
     qb.orderBy('r.risk_score', 'DESC').addOrderBy('r.updated_at', 'ASC').offset(filter.offset).limit(filter.limit);
     const { entities, raw, total } = await this.pageWithTotal(qb, filter.offset);
-    return { items: entities.map((e, i) => Object.assign(e, { advisorName: String(raw[i]?.advisor_name ?? '') })), total };
+    return { items: entities.map((e, i) => Object.assign(e, { advisorName: String(raw[i]?.advisor_name ?? ''), latestTextEnc: (raw[i]?.latest_text_enc as string | null | undefined) ?? null })), total };
   }
 
   statusesFor(contentIds: string[], scope?: TenantScope): Promise<ReviewItem[]> {
@@ -65,10 +70,6 @@ export class ComplianceRepository extends TenantRepository<ReviewItem> {
 
   submission(id: string, tx?: EntityManager): Promise<PostSubmission | null> {
     return (tx ? tx.getRepository(PostSubmission) : this.submissions).findOne({ where: { id } });
-  }
-
-  submissionsByIds(ids: string[]): Promise<PostSubmission[]> {
-    return ids.length ? this.submissions.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
   versions(contentId: string, firmId: string): Promise<PostSubmission[]> {

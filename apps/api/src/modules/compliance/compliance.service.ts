@@ -226,10 +226,9 @@ export class ComplianceService {
   }
 
   async queue(filter: QueueFilter): Promise<{ items: ReviewItemDto[]; page: { total: number; limit: number; offset: number } }> {
+    // Each item's latest text comes with the page (one query, only the column the preview needs).
     const { items, total } = await this.repo.queue(filter);
-    // One query for every item's latest text, not one per row.
-    const latest = new Map((await this.repo.submissionsByIds(items.map((i) => i.latestSubmissionId))).map((s) => [s.id, s]));
-    const withPreview = await Promise.all(items.map(async (i) => this.toItemDto(i, i.advisorName, latest.get(i.latestSubmissionId))));
+    const withPreview = await Promise.all(items.map(async (i) => this.toItemDto(i, i.advisorName, i.latestTextEnc)));
     return { items: withPreview, page: { total, limit: filter.limit, offset: filter.offset } };
   }
 
@@ -358,9 +357,10 @@ export class ComplianceService {
     if (status === 'approved' || status === 'auto_approved') this.events.emit('post.approved', { contentId, versionId: submissionId, firmId, advisorId });
   }
 
-  private async toItemDto(i: ReviewItem, advisorName: string, preloaded?: PostSubmission): Promise<ReviewItemDto> {
-    const latest = preloaded ?? (await this.repo.submission(i.latestSubmissionId));
-    const text = latest ? this.crypto.decrypt(latest.textEnc, aad(i.contentId)) : '';
+  /** `latestTextEnc`: the latest submission's text when already read (null: none), else it is read here. */
+  private async toItemDto(i: ReviewItem, advisorName: string, latestTextEnc?: string | null): Promise<ReviewItemDto> {
+    const textEnc = latestTextEnc !== undefined ? latestTextEnc : ((await this.repo.submission(i.latestSubmissionId))?.textEnc ?? null);
+    const text = textEnc ? this.crypto.decrypt(textEnc, aad(i.contentId)) : '';
     return {
       contentId: i.contentId,
       advisorId: i.advisorId,
