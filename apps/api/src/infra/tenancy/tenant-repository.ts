@@ -39,6 +39,20 @@ export abstract class TenantRepository<T extends ObjectLiteral> {
     return qb;
   }
 
+  /**
+   * The same tenant condition for a hand-written query (hot lists): appends its parameters to
+   * `params` and returns the SQL, numbered to follow them (`m.firm_id = $1 AND m.advisor_id = $2`).
+   */
+  protected scopedSql(params: unknown[], scope: TenantScope = currentScope()): string {
+    params.push(scope.firmId);
+    let sql = `${this.alias}.firm_id = $${params.length}`;
+    if (this.ownerColumn && scope.role === 'advisor') {
+      params.push(scope.userId);
+      sql += ` AND ${this.alias}.${this.ownerColumn} = $${params.length}`;
+    }
+    return sql;
+  }
+
   protected forFirm(firmId: string): SelectQueryBuilder<T> {
     return this.repo.createQueryBuilder(this.alias).where(`${this.alias}.firm_id = :tenantFirmId`, { tenantFirmId: firmId });
   }

@@ -18,7 +18,7 @@ import { ListMeetingsQueryDto, MeetingDto, SyncRequestedDto, TranscriptDto } fro
 import { detectMeetingLink, normaliseMeetingUrl, Platform } from './meeting-link';
 import { MEETINGS_QUEUE, MeetingsJob, MeetingsJobPayloads, syncJobId } from './meetings.jobs';
 import { MeetingsErrors } from './meetings.errors';
-import { MeetingsRepository } from './meetings.repository';
+import { MeetingListRow, MeetingsRepository } from './meetings.repository';
 import { CalendarEvent, CalendarProvider, SyncTokenExpired } from './providers/calendar.port';
 import { TranscriptionProvider } from './providers/transcription.port';
 import { formatOf, parseRecallTranscript, parseTranscriptFile } from './transcripts/transcript-parsers';
@@ -547,7 +547,7 @@ export class MeetingsService {
     void this.realtime.publish({ type: 'meeting.updated', payload: { meetingId: change.meetingId, reason: change.reason }, to: { userIds: [change.advisorId] } });
   }
 
-  private async toResponses(rows: ClientMeeting[]): Promise<MeetingDto[]> {
+  private async toResponses(rows: MeetingListRow[]): Promise<MeetingDto[]> {
     const sources = await this.accounts.sources([...new Set(rows.map((r) => r.googleAccountId))]);
     const emails = new Map(sources.map((s) => [s.id, s.email]));
     return rows.map((m) => toMeetingResponse(m, emails.get(m.googleAccountId) ?? null));
@@ -585,7 +585,7 @@ function toBotView(m: ClientMeeting): MeetingForBot {
   };
 }
 
-export function toMeetingResponse(m: ClientMeeting, sourceAccountEmail: string | null): MeetingDto {
+export function toMeetingResponse(m: MeetingListRow, sourceAccountEmail: string | null): MeetingDto {
   return {
     id: m.id,
     title: m.title,
