@@ -5,7 +5,7 @@ import { detectPii, maskPii } from './pii';
 import { FAMOUS_RE, NEGATION_BEFORE_RE, escapeRegExp, findSpan, foldAccents, type Span } from './text';
 import { fallbackTopicPattern, lookupTopic } from './rules/restricted-topics';
 import { rx } from './regex-cache';
-import { Alternation, TrigramIndex, prefilterFor, topLevelParts } from './prefilter';
+import { Alternation, TrigramIndex, prefilterFor } from './prefilter';
 
 export interface PostContext {
   n: Normalized;
@@ -53,34 +53,6 @@ export function mayMatch(ctx: PostContext, source: string): boolean {
   return !pf || pf.mayMatch(postGrams(ctx));
 }
 
-/** Matches nothing: the narrowed form of a pattern the post cannot contain. */
-const NEVER = /(?!)/;
-const NARROWABLE = new Map<string, Map<string, Alternation | null>>();
-
-/**
- * `source` compiled with `flags`, narrowed to the alternatives the post may contain: it finds in
- * the normalized post, and in any slice of it, exactly what the whole pattern finds. Not for
- * texts pieced together from separate parts of the post, where a literal can span the seam.
- */
-export function narrowed(ctx: PostContext, source: string, flags: string): RegExp {
-  let byFlags = NARROWABLE.get(source);
-  if (!byFlags) {
-    if (NARROWABLE.size > 1000) NARROWABLE.clear(); // sources can come from firm rule parameters
-    NARROWABLE.set(source, (byFlags = new Map()));
-  }
-  let alt = byFlags.get(flags);
-  if (alt === undefined) {
-    try {
-      alt = new Alternation(topLevelParts(source) ?? [source], flags, (ps) => ps.join('|'));
-    } catch {
-      alt = null; // an invalid pattern from rule parameters: rx reports it where the whole pattern is used
-    }
-    byFlags.set(flags, alt);
-  }
-  if (!alt) return rx(source, flags);
-  return alt.regexFor(ctx.prefilter ? postGrams(ctx) : null) ?? NEVER;
-}
-
 function sentenceOf(ctx: PostContext, pos: number): Span {
   return findSpan(ctx.sentences, pos) ?? { start: 0, end: ctx.n.text.length };
 }
@@ -102,10 +74,9 @@ export const tradeDirective: Detector = (ctx, rule) => {
   const stop = acronyms(rule);
   const { text, cased } = ctx.n;
   const hits: Hit[] = [];
-  const action = narrowed(ctx, ACTION.source, 'g');
-  action.lastIndex = 0;
+  ACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = action.exec(text))) {
+  while ((m = ACTION.exec(text))) {
     const s = m.index;
     const e = s + m[0].length;
     const clause = clauseOf(ctx, s);

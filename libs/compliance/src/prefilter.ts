@@ -453,10 +453,9 @@ function captures(source: string, i: number): boolean {
 /**
  * The pattern as prefix + (?:a|b|c|…) + suffix around its outermost non-capturing group with the
  * most alternatives, or null when no such group can be narrowed safely: the group must not be
- * quantified (an optional group matches with none of its alternatives), the pattern must have no
- * alternation of its own outside groups (every match must pass through the group), no
- * alternative may hold a capture group (dropping it would renumber the groups after it), and the
- * pattern must have no backreference. Joining all the alternatives again gives the pattern back.
+ * quantified (an optional group matches with none of its alternatives), no alternative may hold
+ * a capture group (dropping it would renumber the groups after it), and the pattern must have no
+ * backreference. Joining all the alternatives again gives the pattern back exactly.
  */
 export function splitGroup(source: string): { prefix: string; alternatives: string[]; suffix: string } | null {
   if (/\\[1-9]|\\k</.test(source)) return null;
@@ -488,44 +487,12 @@ export function splitGroup(source: string): { prefix: string; alternatives: stri
       depth--;
       if (depth === 0 && plain && pipes.length + 1 >= MIN_SPLIT_ALTERNATIVES && !'?*+{'.includes(source[i + 1] ?? ' ') && (!best || pipes.length > best.pipes.length)) best = { start, end: i, pipes };
     } else if (c === '|' && depth === 1) pipes.push(i);
-    else if (c === '|' && depth === 0) return null;
   }
   if (!best) return null;
   const cuts = [best.start + 2, ...best.pipes, best.end];
   const alternatives = cuts.slice(0, -1).map((from, k) => source.slice(from + 1, cuts[k + 1]));
   const out = { prefix: source.slice(0, best.start), alternatives, suffix: source.slice(best.end + 1) };
   return `${out.prefix}(?:${alternatives.join('|')})${out.suffix}` === source ? out : null;
-}
-
-/**
- * The top-level alternatives of a pattern without capture groups or backreferences ("a|b(?:c|d)"
- * → ["a", "b(?:c|d)"]), or null when it has none or has groups whose numbers a narrowed pattern
- * would change.
- */
-export function topLevelParts(source: string): string[] | null {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      if (/[1-9k]/.test(source[i + 1] ?? '')) return null;
-      i++;
-    } else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') {
-      if (captures(source, i)) return null;
-      depth++;
-    } else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  if (!parts.length) return null;
-  parts.push(source.slice(from));
-  return parts;
 }
 
 /** One part of an alternation; a part with a large group is narrowed alternative by alternative. */
