@@ -437,100 +437,31 @@ export function prefilterFor(source: string): Prefilter | null {
   return pf;
 }
 
+/** Parts beyond this count are not filtered one by one (a subset is keyed by a 31-bit mask). */
+const MAX_SPLIT_PARTS = 31;
 /** Distinct sub-patterns kept per alternation; the bench and corpus need a few dozen at most. */
 const MAX_SUBSETS = 256;
-/** A group is split into its alternatives from this many on. */
-const MIN_SPLIT_ALTERNATIVES = 4;
-
-/** Whether the group opening at `i` captures (named groups do; lookarounds and (?: do not). */
-function captures(source: string, i: number): boolean {
-  if (source[i + 1] !== '?') return true;
-  const c = source[i + 2];
-  if (c === ':' || c === '=' || c === '!') return false;
-  return !(c === '<' && (source[i + 3] === '=' || source[i + 3] === '!'));
-}
-
-/**
- * The pattern as prefix + (?:a|b|c|…) + suffix around its outermost non-capturing group with the
- * most alternatives, or null when no such group can be narrowed safely: the group must not be
- * quantified (an optional group matches with none of its alternatives), no alternative may hold
- * a capture group (dropping it would renumber the groups after it), and the pattern must have no
- * backreference. Joining all the alternatives again gives the pattern back exactly.
- */
-export function splitGroup(source: string): { prefix: string; alternatives: string[]; suffix: string } | null {
-  if (/\\[1-9]|\\k</.test(source)) return null;
-  let best: { start: number; end: number; pipes: number[] } | null = null;
-  let depth = 0;
-  let inClass = false;
-  let start = -1;
-  let plain = false;
-  let pipes: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      inClass = c !== ']';
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') {
-      if (depth === 0) {
-        start = i;
-        plain = source.startsWith('(?:', i);
-        pipes = [];
-      } else if (captures(source, i)) plain = false;
-      depth++;
-    } else if (c === ')') {
-      depth--;
-      if (depth === 0 && plain && pipes.length + 1 >= MIN_SPLIT_ALTERNATIVES && !'?*+{'.includes(source[i + 1] ?? ' ') && (!best || pipes.length > best.pipes.length)) best = { start, end: i, pipes };
-    } else if (c === '|' && depth === 1) pipes.push(i);
-  }
-  if (!best) return null;
-  const cuts = [best.start + 2, ...best.pipes, best.end];
-  const alternatives = cuts.slice(0, -1).map((from, k) => source.slice(from + 1, cuts[k + 1]));
-  const out = { prefix: source.slice(0, best.start), alternatives, suffix: source.slice(best.end + 1) };
-  return `${out.prefix}(?:${alternatives.join('|')})${out.suffix}` === source ? out : null;
-}
-
-/** One part of an alternation; a part with a large group is narrowed alternative by alternative. */
-interface Piece {
-  source: string;
-  /** the part's own prefilter (null: it needs no checkable literal) */
-  filter: Prefilter | null;
-  group: { prefix: string; alternatives: string[]; suffix: string } | null;
-  /** each alternative's own prefilter, when the part has a group */
-  alternatives: (Prefilter | null)[];
-}
-
-const rebuild = (g: NonNullable<Piece['group']>, alternatives: string[]): string => `${g.prefix}(?:${alternatives.join('|')})${g.suffix}`;
 
 /**
  * A pattern that is an alternation of parts, scanned with only the parts a text may contain.
  * V8 tries every alternative at every position of the text, while in a given post usually only
  * a few have their required literals present. A part that cannot match anywhere in the text
  * never takes part in a match, so the remaining parts, joined the same way and compiled with
- * the same flags, find exactly the same matches in the same order. A part built around a large
- * group of alternatives ("\b(?:will|may|could|…)\b") is narrowed the same way inside: each
- * alternative is kept when the part with that alternative alone may match.
+ * the same flags, find exactly the same matches in the same order.
  */
 export class Alternation {
   /** the whole pattern */
   readonly source: string;
   private readonly regex: RegExp;
   private readonly flags: string;
-  /** the parts, or null when they are not filtered one by one */
-  private readonly pieces: Piece[] | null;
-  /** the number of alternatives over all pieces (a piece without a group counts as one) */
-  private readonly leaves: number;
+  /** each part's prefilter (null: it needs no checkable literal), or null when parts are not filtered one by one */
+  private readonly filters: (Prefilter | null)[] | null;
   private readonly whole: Prefilter | null;
-  private readonly subsets = new Map<string, RegExp>();
+  private readonly subsets = new Map<number, RegExp>();
 
   /** Throws when the whole pattern is not a valid expression. */
   constructor(
-    parts: string[],
+    private readonly parts: string[],
     flags: string,
     private readonly join: (parts: string[]) => string,
   ) {
@@ -539,16 +470,8 @@ export class Alternation {
     this.flags = this.regex.flags; // as rx settled them (it adds u when the source needs it): \w, \b and /i stay the same in subsets
     // dropping a part renumbers the capture groups after it, which a backreference would notice
     const backrefs = parts.some((p) => /\\[1-9]|\\k</.test(p));
-    const pieces: Piece[] = backrefs
-      ? []
-      : parts.map((p) => {
-          const group = splitGroup(p);
-          // an alternative is judged on its own literals, once the part as a whole may match
-          return { source: p, filter: prefilterFor(p), group, alternatives: group ? group.alternatives.map((a) => prefilterFor(`(?:${a})`)) : [] };
-        });
-    this.pieces = pieces.length > 1 || pieces.some((p) => p.group) ? pieces : null;
-    this.leaves = pieces.reduce((n, p) => n + (p.group ? p.alternatives.length : 1), 0);
-    this.whole = this.pieces ? null : prefilterFor(this.source);
+    this.filters = parts.length > 1 && parts.length <= MAX_SPLIT_PARTS && !backrefs ? parts.map((p) => prefilterFor(p)) : null;
+    this.whole = this.filters ? null : prefilterFor(this.source);
   }
 
   /**
@@ -557,47 +480,25 @@ export class Alternation {
    */
   regexFor(index: TrigramIndex | null): RegExp | null {
     if (!index) return this.regex;
-    if (!this.pieces) return !this.whole || this.whole.mayMatch(index) ? this.regex : null;
-    // the kept alternatives' numbers as a string: the key of the narrowed pattern
-    let key = '';
-    let k = 0;
-    for (const p of this.pieces) {
-      const n = p.group ? p.alternatives.length : 1;
-      if (p.filter && !p.filter.mayMatch(index)) {
-        k += n;
-        continue;
+    const filters = this.filters;
+    if (!filters) return !this.whole || this.whole.mayMatch(index) ? this.regex : null;
+    let mask = 0;
+    let kept = 0;
+    for (let i = 0; i < filters.length; i++) {
+      const pf = filters[i];
+      if (!pf || pf.mayMatch(index)) {
+        mask |= 1 << i;
+        kept++;
       }
-      if (!p.group) key += String.fromCharCode(k++);
-      else
-        for (const pf of p.alternatives) {
-          if (!pf || pf.mayMatch(index)) key += String.fromCharCode(k);
-          k++;
-        }
     }
-    if (key.length === 0) return null;
-    if (key.length === this.leaves) return this.regex;
-    let re = this.subsets.get(key);
+    if (kept === 0) return null;
+    if (kept === filters.length) return this.regex;
+    let re = this.subsets.get(mask);
     if (!re) {
-      re = new RegExp(this.narrowed(key), this.flags);
+      re = new RegExp(this.join(this.parts.filter((_p, i) => mask & (1 << i))), this.flags);
       if (this.subsets.size >= MAX_SUBSETS) this.subsets.clear();
-      this.subsets.set(key, re);
+      this.subsets.set(mask, re);
     }
     return re;
-  }
-
-  private narrowed(key: string): string {
-    const kept = new Set<number>();
-    for (let i = 0; i < key.length; i++) kept.add(key.charCodeAt(i));
-    const parts: string[] = [];
-    let k = 0;
-    for (const p of this.pieces!) {
-      if (!p.group) {
-        if (kept.has(k++)) parts.push(p.source);
-        continue;
-      }
-      const alternatives = p.group.alternatives.filter(() => kept.has(k++));
-      if (alternatives.length) parts.push(rebuild(p.group, alternatives));
-    }
-    return this.join(parts);
   }
 }
