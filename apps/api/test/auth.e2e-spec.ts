@@ -19,6 +19,8 @@ describe('Sign-in with Google against the sandbox, sessions, roles and keys', ()
     expect(ann.user).toMatchObject({ email: 'ann.lee@leewealth.example', role: 'admin' });
     const me = await api().get('/api/me').set(bearer(ann)).expect(200);
     expect(me.body.data.firmName).toBe('Leewealth');
+    expect(Object.keys(me.body.data)).toEqual(['id', 'email', 'name', 'pictureUrl', 'firmId', 'firmName', 'role']);
+    expect(me.body.data).toMatchObject(ann.user);
     const rows = await stack.api.app.get(DataSource).query(`SELECT refresh_token_enc, scopes, status FROM google_account`);
     expect(rows).toHaveLength(1);
     expect(rows[0].refresh_token_enc).toMatch(/^v1\.test1\./);

@@ -122,16 +122,16 @@ export class AuthService {
   }
 
   /** The signed-in user with membership and firm, in one query: every SPA page load asks for it. */
+  /** The signed-in member (GET /api/me, on every page load): one indexed row (one active membership per user), as SQL. */
   async me(userId: string): Promise<SessionUser> {
-    const row = await this.members
-      .createQueryBuilder('m')
-      .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId')
-      .innerJoinAndMapOne('m.firm', Firm, 'f', 'f.id = m.firmId')
-      .where('m.userId = :userId AND m.status = :status', { userId, status: 'active' })
-      .getOne();
+    const [row]: SessionUser[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.picture_url AS "pictureUrl", f.id AS "firmId", f.name AS "firmName", m.role
+         FROM firm_member m JOIN app_user u ON u.id = m.user_id JOIN firm f ON f.id = m.firm_id
+        WHERE m.user_id = $1 AND m.status = 'active'`,
+      [userId],
+    );
     if (!row) throw AppError.unauthorized();
-    const { user, firm } = row as FirmMember & { user: User; firm: Firm };
-    return toSessionUser(user, row, firm);
+    return { id: row.id, email: row.email, name: row.name, pictureUrl: row.pictureUrl, firmId: row.firmId, firmName: row.firmName, role: row.role };
   }
 
   private async ensureProfile(tx: EntityManager, userId: string, firmId: string): Promise<void> {
