@@ -5,7 +5,17 @@
  */
 import { validatePost, type ValidateInput } from '../libs/compliance/src';
 import { createWinkNlp } from '../libs/compliance/src/nlp/wink';
+import { readFileSync } from 'fs';
 import { cpus, loadavg } from 'os';
+
+/** CPU time (ms) this thread has run, from the kernel's scheduler statistics (Linux); NaN elsewhere. */
+function threadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
 
 const CLEAN = [
   'Markets slipped this week as investors digested mixed inflation data, and volatility may stay elevated for a while.',
@@ -59,8 +69,10 @@ export function buildSamplePosts(count = 500, targetLength = 1500): ValidateInpu
 export interface BenchResult {
   /** posts per wall-clock second (single thread) */
   postsPerSecond: number;
-  /** posts per second of CPU time used by this process: robust when other processes share the cores */
+  /** posts per second of CPU time used by this process (all its threads: GC, compiler, module loader) */
   postsPerCpuSecond: number;
+  /** posts per second of CPU time of the thread that validates: what one core does while it runs this work, whatever else shares the machine */
+  postsPerThreadCpuSecond: number;
   meanMs: number;
   p50Ms: number;
   p95Ms: number;
@@ -74,6 +86,7 @@ export function measure(posts: ValidateInput[], seconds: number, options?: Param
   const end = performance.now() + seconds * 1000;
   let n = 0;
   const cpu0 = process.cpuUsage();
+  const thread0 = threadCpuMs();
   const t0 = performance.now();
   while (performance.now() < end) {
     const a = performance.now();
@@ -82,6 +95,7 @@ export function measure(posts: ValidateInput[], seconds: number, options?: Param
     n++;
   }
   const elapsed = (performance.now() - t0) / 1000;
+  const threadSeconds = (threadCpuMs() - thread0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   samples.sort((x, y) => x - y);
   // best-of-5 per post: scheduling noise from other processes only ever adds time
@@ -99,6 +113,7 @@ export function measure(posts: ValidateInput[], seconds: number, options?: Param
     postsPerSecondBestOf: posts.length / (bestTotalMs / 1000),
     postsPerSecond: n / elapsed,
     postsPerCpuSecond: n / ((cpu.user + cpu.system) / 1e6),
+    postsPerThreadCpuSecond: n / threadSeconds,
     meanMs: (elapsed * 1000) / n,
     p50Ms: samples[Math.floor(samples.length * 0.5)],
     p95Ms: samples[Math.floor(samples.length * 0.95)],
@@ -115,11 +130,13 @@ function main(): void {
   const nlp = createWinkNlp();
   const withNlp = measure(posts, seconds, { nlp });
   const fmt = (r: BenchResult) =>
-    `${Math.round(r.postsPerSecond).toLocaleString('en-US')} posts/s wall, ${Math.round(r.postsPerCpuSecond).toLocaleString('en-US')} posts/CPU-s, ${Math.round(r.postsPerSecondBestOf).toLocaleString('en-US')} posts/s best-of-5 (per post p50 ${r.p50Ms.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms)`;
+    `${Math.round(r.postsPerSecond).toLocaleString('en-US')} posts/s wall, ${Math.round(r.postsPerThreadCpuSecond).toLocaleString('en-US')} per thread-CPU-s, ${Math.round(r.postsPerCpuSecond).toLocaleString('en-US')} per process-CPU-s, ${Math.round(r.postsPerSecondBestOf).toLocaleString('en-US')} best-of-5 (per post p50 ${r.p50Ms.toFixed(3)} ms, p95 ${r.p95Ms.toFixed(3)} ms)`;
   console.log(`core (no NLP plugin):  ${fmt(core)}`);
   console.log(`with wink-nlp plugin:  ${fmt(withNlp)}`);
-  const ok = (r: BenchResult) => (r.postsPerSecond >= 2000 ? 'OK' : r.postsPerSecondBestOf >= 2000 ? 'OK on an idle core (best-of-5), below under the current load' : 'BELOW TARGET');
-  console.log(`target >= 2,000 posts/s on one core: core ${ok(core)}, with NLP ${ok(withNlp)} (wall-clock figures drop when other processes share the cores)`);
+  const ok = (r: BenchResult) =>
+    r.postsPerSecond >= 2000 ? 'OK (wall clock)' : r.postsPerThreadCpuSecond >= 2000 ? 'OK per CPU-second of the validating thread, below on the wall clock (the core was shared)' : r.postsPerSecondBestOf >= 2000 ? 'OK on an idle core (best-of-5) only' : 'BELOW TARGET';
+  console.log(`target >= 2,000 posts/s on one core: core ${ok(core)}; with NLP ${ok(withNlp)}`);
+  console.log(`  (wall clock counts time the thread waited for a core; thread-CPU counts only the time it ran; process-CPU adds the GC, compiler and loader threads)`);
   // HTTP p50/p95 against POST /api/compliance/validate: to be added by the API lead (reuse buildSamplePosts()).
 }
 
