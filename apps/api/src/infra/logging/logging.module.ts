@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { levels } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { RequestContext } from '../http/request-context';
 
@@ -13,7 +14,15 @@ import { RequestContext } from '../http/request-context';
           level: config.logLevel,
           genReqId: (req) => (req as unknown as { id: string }).id,
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-          customProps: () => ({ actor: RequestContext.actor()?.id }),
+          // The completion line is at info: below that level, say so up front, so pino-http does not
+          // build the line's logger and fields for every request only to drop them.
+          customLogLevel: () => completionLevel(config.logLevel),
+          // No binding at all (rather than `actor: undefined`, which prints nothing) while no one is
+          // signed in, as at the start of every request: pino-http then makes no child logger for it.
+          customProps: () => {
+            const actor = RequestContext.actor()?.id;
+            return (actor ? { actor } : undefined) as object;
+          },
           mixin: () => {
             const requestId = RequestContext.requestId();
             return requestId ? { requestId } : {};
@@ -45,3 +54,7 @@ import { RequestContext } from '../http/request-context';
   ],
 })
 export class LoggingModule {}
+
+function completionLevel(level: string): 'info' | 'silent' {
+  return level !== 'silent' && (levels.values[level] ?? 0) <= levels.values.info ? 'info' : 'silent';
+}
