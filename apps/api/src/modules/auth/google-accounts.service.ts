@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../infra/config/config';
 import { EncryptionService } from '../../infra/crypto/encryption.service';
 import { registerEncryptedColumn } from '../../infra/crypto/encrypted-columns';
@@ -85,10 +85,10 @@ export class GoogleAccountsService {
     return (await this.sources([id]))[0] ?? null;
   }
 
-  /** Several accounts in one query (a page of meetings may come from several calendars). */
-  async sources(ids: string[]): Promise<CalendarSource[]> {
+  /** Several accounts in one query (a page of meetings may come from several calendars; every calendar list asks). */
+  async sources(ids: string[]): Promise<(CalendarSource & { status: GoogleAccount['status'] })[]> {
     if (!ids.length) return [];
-    return this.accounts.find({ where: { id: In(ids) }, select: { id: true, userId: true, firmId: true, email: true, status: true } });
+    return this.dataSource.query(`SELECT id, user_id AS "userId", firm_id AS "firmId", email, status FROM google_account WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** A valid access token for the account, refreshed when it is within 5 minutes of expiry. */
