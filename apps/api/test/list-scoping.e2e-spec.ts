@@ -3,14 +3,15 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/infra/http/request-context';
 import { TokensService } from '../src/modules/auth/tokens.service';
+import { ContentRepository } from '../src/modules/content/content.repository';
 import { startTestApp, TestApp } from './utils';
 
 /**
- * The calendar list is hand-written SQL (the API's hottest list): it must scope exactly as every
+ * The calendar list and a meeting's drafts are hand-written SQL (the API's hottest lists): they must scope exactly as every
  * other read does — a firm's rows only, an advisor's own rows only, the whole firm for compliance
  * officers and admins — and page and count as before.
  */
-describe('calendar list scoping (hand-written SQL)', () => {
+describe('calendar and draft list scoping (hand-written SQL)', () => {
   let t: TestApp;
   let ds: DataSource;
   const firmA = randomUUID();
@@ -77,6 +78,33 @@ describe('calendar list scoping (hand-written SQL)', () => {
     expect((await list('adminB')).items.map((i) => i.title)).toEqual(['B1 only']);
     expect((await list('b1', { q: 'A1' })).page.total).toBe(0);
     expect((await list('officer', { q: 'B1' })).page.total).toBe(0);
+  });
+
+  it("reads a meeting's current drafts only for their advisor and the firm's officers, whole and in order", async () => {
+    const a1 = users.a1;
+    const meetingId = randomUUID();
+    const [run] = await ds.query(`INSERT INTO generation_run (firm_id, advisor_id, meeting_id, input_digest, trigger, status, prompt_version) VALUES ($1, $2, $3, 'd', 'manual', 'done', 'v1') RETURNING id`, [a1.firmId, a1.id, meetingId]);
+    const draft = (kind: string, superseded: boolean, at: string) =>
+      ds.query(
+        `INSERT INTO generated_content (firm_id, advisor_id, meeting_id, run_id, kind, platform, title, text_enc, action_items, hashtags, evidence, origin, version, superseded, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'T', 'enc', '[{"text":"Call","owner":null,"evidence":[1]}]', '{a,b}', '[]', 'llm', 1, $7, $8)`,
+        [a1.firmId, a1.id, meetingId, run.id, kind, kind === 'post' ? 'linkedin' : null, superseded, at],
+      );
+    await draft('summary', false, '2026-01-01T10:00:00Z');
+    await draft('post', false, '2026-01-01T09:00:00Z');
+    await draft('email', false, '2026-01-01T08:00:00Z');
+    await draft('post', true, '2026-01-01T07:00:00Z');
+    const repo = t.app.get(ContentRepository);
+    const scope = (name: string) => ({ firmId: users[name].firmId, userId: users[name].id, role: users[name].role });
+    const mine = await repo.forMeeting(meetingId, scope('a1'));
+    expect(mine.map((c) => c.kind)).toEqual(['email', 'post', 'summary']);
+    expect(mine[1]).toMatchObject({ meetingId, runId: run.id, advisorId: a1.id, firmId: a1.firmId, platform: 'linkedin', textEnc: 'enc', hashtags: ['a', 'b'], actionItems: [{ text: 'Call', owner: null, evidence: [1] }], evidence: [], origin: 'llm', version: 1, superseded: false, automationId: null });
+    expect(mine[1].createdAt).toEqual(new Date('2026-01-01T09:00:00Z'));
+    expect(mine[1].updatedAt).toBeInstanceOf(Date);
+    expect(await repo.forMeeting(meetingId, scope('officer'))).toHaveLength(3);
+    expect(await repo.forMeeting(meetingId, scope('a2'))).toEqual([]);
+    expect(await repo.forMeeting(meetingId, scope('adminB'))).toEqual([]);
+    expect(await repo.forMeeting('not-a-uuid', scope('a1'))).toEqual([]);
   });
 
   it('pages and counts, also past the end', async () => {

@@ -8,6 +8,27 @@ import { ContentVersion } from './entities/content-version.entity';
 import { GeneratedContent } from './entities/generated-content.entity';
 import { GenerationRun } from './entities/generation-run.entity';
 
+const CONTENT_COLUMNS = [
+  'c.id',
+  'c.firm_id AS "firmId"',
+  'c.advisor_id AS "advisorId"',
+  'c.meeting_id AS "meetingId"',
+  'c.run_id AS "runId"',
+  'c.kind',
+  'c.platform',
+  'c.automation_id AS "automationId"',
+  'c.title',
+  'c.text_enc AS "textEnc"',
+  'c.action_items AS "actionItems"',
+  'c.hashtags',
+  'c.evidence',
+  'c.origin',
+  'c.version',
+  'c.superseded',
+  'c.created_at AS "createdAt"',
+  'c.updated_at AS "updatedAt"',
+].join(', ');
+
 /** The only place the Content module touches TypeORM. Drafts are scoped to their advisor (compliance sees the firm's). */
 @Injectable()
 export class ContentRepository extends TenantRepository<GeneratedContent> {
@@ -22,9 +43,13 @@ export class ContentRepository extends TenantRepository<GeneratedContent> {
     super(content, 'c');
   }
 
+  /** A meeting's current drafts (GET /api/content?meetingId=, on every meeting page): hand-written SQL, scoped by scopedSql(). */
   forMeeting(meetingId: string, scope?: TenantScope): Promise<GeneratedContent[]> {
     if (!isUuid(meetingId)) return Promise.resolve([]);
-    return this.scoped(scope).andWhere('c.meeting_id = :meetingId AND NOT c.superseded', { meetingId }).orderBy('c.kind').addOrderBy('c.created_at').getMany();
+    const params: unknown[] = [];
+    const tenant = this.scopedSql(params, scope);
+    params.push(meetingId);
+    return this.repo.query(`SELECT ${CONTENT_COLUMNS} FROM generated_content c WHERE ${tenant} AND c.meeting_id = $${params.length} AND NOT c.superseded ORDER BY c.kind, c.created_at`, params);
   }
 
   /** System context (jobs, privacy exports already authorised by the caller). */
